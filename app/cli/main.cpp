@@ -1,0 +1,78 @@
+// portico-cli: the Portico engine without a window, for scripts and CI.
+#include "formatcommand.h"
+#include "lintcommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace {
+
+const char kUsage[] = R"(Usage: portico-cli COMMAND [ARGS...]
+
+Design and run Amazon API Gateway REST APIs locally: the headless half of Portico.
+
+Commands:
+  lint FILE...     Check project files the way API Gateway would. Prints one finding per line
+                   ("error: /pets GET integration: uri is required"). Exit status 0 when there
+                   are no errors, 1 when there are, 2 when a file is not a readable project.
+  format [--check] FILE...
+                   Rewrite project files in canonical form (stable key order, 2-space indent),
+                   atomically. With --check, change nothing and exit 1 if a file would change.
+
+Options:
+  -h, --help       Show this help and exit.
+  -v, --version    Show the version and exit.
+
+Project files are JSON files named NAME.portico.json; see docs/project-file.md.
+)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("portico-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PORTICO_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QStringList args = QCoreApplication::arguments().mid(1);
+
+    if (args.isEmpty()) {
+        err << kUsage;
+        return 2;
+    }
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("-h") || command == QLatin1String("--help")
+        || command == QLatin1String("help")) {
+        out << kUsage;
+        return 0;
+    }
+    if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
+        out << "portico-cli " << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("lint")) {
+        if (args.contains(QLatin1String("-h")) || args.contains(QLatin1String("--help"))) {
+            out << "Usage: portico-cli lint FILE...\n";
+            return 0;
+        }
+        if (args.isEmpty()) {
+            err << "portico-cli lint: no project file given\nUsage: portico-cli lint FILE...\n";
+            return 2;
+        }
+        return portico::cli::runLint(args, out, err);
+    }
+    if (command == QLatin1String("format")) {
+        const bool checkOnly = args.removeAll(QStringLiteral("--check")) > 0;
+        if (args.isEmpty()) {
+            err << "portico-cli format: no project file given\nUsage: portico-cli format [--check] FILE...\n";
+            return 2;
+        }
+        return portico::cli::runFormat(args, checkOnly, out, err);
+    }
+    err << "portico-cli: unknown command \"" << command << "\"\n\n" << kUsage;
+    return 2;
+}

@@ -1,0 +1,41 @@
+// The editing operations on an API's resource tree and methods that keep it consistent: they
+// refuse what API Gateway would refuse (bad path parts, duplicate siblings, a second variable at
+// one level, children under a greedy parameter) and never leave orphans. The GUI's undo commands
+// and the CLI both go through these.
+#pragma once
+
+#include "restapi.h"
+
+#include "base/result.h"
+
+namespace portico::model {
+
+class ApiEditor
+{
+public:
+    explicit ApiEditor(RestApi &api)
+        : m_api(api)
+    {}
+
+    // Returns the new resource's id.
+    base::Result<QString> addResource(const QString &parentId, const QString &pathPart);
+    base::Status renameResource(const QString &id, const QString &newPathPart);
+    base::Status moveResource(const QString &id, const QString &newParentId);
+    // Removes the resource with its whole subtree and their methods; returns what was removed,
+    // parents first, so that an undo can put it back as it was.
+    base::Result<std::vector<Resource>> deleteResource(const QString &id);
+    // Puts back resources removed by deleteResource.
+    base::Status restoreResources(const std::vector<Resource> &removed);
+
+    base::Status addMethod(const QString &resourceId, const QString &verb);
+    base::Status putMethod(const QString &resourceId, const Method &method);
+    base::Result<Method> deleteMethod(const QString &resourceId, const QString &verb);
+
+private:
+    // Empty when `pathPart` may stand under `parentId` (ignoring `self` when renaming or moving).
+    QString checkPlacement(const QString &parentId, const QString &pathPart, const QString &self) const;
+
+    RestApi &m_api;
+};
+
+} // namespace portico::model
