@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QRegularExpression>
 
+#include <cctype>
+
 namespace portico::base {
 
 QString jsonPointerToken(const QString &key)
@@ -14,6 +16,35 @@ QString jsonPointerToken(const QString &key)
 }
 
 namespace {
+// nlohmann reports the offset just past the token it choked on; a person wants the token's
+// first character, so step back over a string literal or a bare word.
+qsizetype tokenStart(const QByteArray &text, qsizetype end)
+{
+    if (end <= 0 || end > text.size())
+        return end;
+    qsizetype i = end - 1;
+    if (text.at(i) == '"') {
+        for (qsizetype j = i - 1; j >= 0; --j) {
+            if (text.at(j) != '"')
+                continue;
+            qsizetype backslashes = 0;
+            for (qsizetype k = j - 1; k >= 0 && text.at(k) == '\\'; --k)
+                ++backslashes;
+            if (backslashes % 2 == 0)
+                return j;
+        }
+        return end;
+    }
+    auto isWordChar = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.';
+    };
+    if (!isWordChar(text.at(i)))
+        return i;
+    while (i > 0 && isWordChar(text.at(i - 1)))
+        --i;
+    return i;
+}
+
 // Counts lines and columns up to a byte offset, as a text editor shows them (1-based).
 void lineAndColumn(const QByteArray &text, qsizetype offset, int &line, int &column)
 {
@@ -39,7 +70,8 @@ bool parseJson(const QByteArray &text, Json &out, JsonParseError &error)
     } catch (const Json::parse_error &e) {
         // e.byte is one past the offending character; nlohmann's own wording after "...: " is
         // kept because it says what was expected ("expected '}'", "unexpected end of input").
-        const qsizetype offset = e.byte > 0 ? qsizetype(e.byte) - 1 : 0;
+        const qsizetype offset = qsizetype(e.byte) >= text.size() ? text.size()
+                                                       : tokenStart(text, qsizetype(e.byte));
         lineAndColumn(text, offset, error.line, error.column);
         QString what = QString::fromUtf8(e.what());
         static const QRegularExpression prefix(

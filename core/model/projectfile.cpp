@@ -40,10 +40,18 @@ base::Status ProjectFile::save(const QString &path, const Project &project)
     QSaveFile file(path);
     // Never fall back to writing in place: that is exactly what could damage the old file.
     file.setDirectWriteFallback(false);
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered, so that a short write (disk full, file size limit) shows in write()'s result
+    // here instead of in a flush inside commit() that could let a truncated file through.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return base::Diagnostic::error(path, QStringLiteral("cannot save: %1").arg(file.errorString()));
-    if (file.write(bytes) != bytes.size()) {
-        const QString reason = file.errorString();
+    const qint64 written = file.write(bytes);
+    if (written != bytes.size()) {
+        // A short write sets no errno; say what happened rather than "Unknown error".
+        const QString reason = written >= 0 && file.error() == QFileDevice::NoError
+                                   ? QStringLiteral("only %1 of %2 bytes could be written (disk full?)")
+                                         .arg(written)
+                                         .arg(bytes.size())
+                                   : file.errorString();
         file.cancelWriting();
         return base::Diagnostic::error(path, QStringLiteral("cannot save: %1").arg(reason));
     }

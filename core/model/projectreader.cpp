@@ -174,7 +174,7 @@ Resource readResource(JsonReader &r, std::map<QString, QString> &writtenPaths)
     return out;
 }
 
-RestApi readApi(JsonReader &r)
+RestApi readApi(JsonReader &r, const std::vector<base::Diagnostic> &errors)
 {
     RestApi api;
     if (!r.expectObject())
@@ -213,14 +213,16 @@ RestApi readApi(JsonReader &r)
     api.disableExecuteApiEndpoint = r.boolean("disableExecuteApiEndpoint");
 
     std::map<QString, QString> writtenPaths;
+    const size_t errorsBeforeResources = errors.size();
     if (!r.has("resources"))
         r.error(r.pointerTo("resources"), QStringLiteral("required array is missing"));
     r.forEachElement("resources", [&](JsonReader &res) {
         api.resources.push_back(readResource(res, writtenPaths));
     });
     // "path" is written for people reading the file; the parent chain is the truth, and a path
-    // edited by hand without its pathPart would otherwise be silently ignored.
-    for (size_t i = 0; i < api.resources.size(); ++i) {
+    // edited by hand without its pathPart would otherwise be silently ignored. Skipped when a
+    // resource is already broken, since every path below it would repeat the same error.
+    for (size_t i = 0; errors.size() == errorsBeforeResources && i < api.resources.size(); ++i) {
         const auto written = writtenPaths.find(api.resources[i].id);
         if (written == writtenPaths.end())
             continue;
@@ -291,7 +293,7 @@ RestApi readApi(JsonReader &r)
     return api;
 }
 
-void readProject(JsonReader &r, Project &project)
+void readProject(JsonReader &r, Project &project, const std::vector<base::Diagnostic> &errors)
 {
     if (!r.expectObject())
         return;
@@ -300,6 +302,10 @@ void readProject(JsonReader &r, Project &project)
     if (!r.has("formatVersion")) {
         r.error(r.pointerTo("formatVersion"),
                 QStringLiteral("required integer is missing (is this a Portico project file?)"));
+        return;
+    }
+    if (!r.value()["formatVersion"].is_number_integer()) {
+        r.integer("formatVersion"); // reports the wrong type
         return;
     }
     const int version = r.integer("formatVersion", -1);
@@ -319,7 +325,7 @@ void readProject(JsonReader &r, Project &project)
     if (!r.has("api"))
         r.error(r.pointerTo("api"), QStringLiteral("required object is missing"));
     else
-        project.api = readApi(api);
+        project.api = readApi(api, errors);
 
     r.forEachElement("deployments", [&](JsonReader &d) {
         Deployment deployment;
@@ -339,7 +345,7 @@ void readProject(JsonReader &r, Project &project)
         if (!d.has("snapshot"))
             d.error(d.pointerTo("snapshot"), QStringLiteral("required object is missing"));
         else
-            deployment.snapshot = readApi(snapshot);
+            deployment.snapshot = readApi(snapshot, errors);
         project.deployments.push_back(deployment);
     });
     r.forEachElement("stages", [&](JsonReader &s) {
@@ -447,7 +453,7 @@ base::Result<Project> ProjectReader::fromBytes(const QByteArray &text)
     std::vector<base::Diagnostic> errors;
     JsonReader reader(document, QString(), errors);
     Project project;
-    readProject(reader, project);
+    readProject(reader, project, errors);
     if (!errors.empty()) {
         if (errors.size() > kMaxReportedErrors)
             errors.resize(kMaxReportedErrors);

@@ -54,12 +54,13 @@ QString RestApi::pathOf(const QString &resourceId) const
     if (!r)
         return {};
     // A parent chain longer than the list can only be a cycle in a hand-edited file.
-    size_t guard = resources.size() + 1;
-    while (r && !r->isRoot() && guard-- > 0) {
+    for (size_t steps = 0; r && !r->isRoot(); ++steps) {
+        if (steps > resources.size())
+            return {};
         parts.prepend(r->pathPart);
         r = findResource(r->parentId);
     }
-    if (!r || guard == 0)
+    if (!r)
         return {};
     return QLatin1Char('/') + parts.join(QLatin1Char('/'));
 }

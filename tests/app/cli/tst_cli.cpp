@@ -1,0 +1,136 @@
+// portico-cli as a user runs it: a real process, its output and its exit status.
+#include "model/projectfile.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(PORTICO_CLI_PATH), args);
+    Run r;
+    if (!p.waitForFinished(30000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+const QString kSample = QStringLiteral(PORTICO_SOURCE_DIR "/resources/samples/petstore.portico.json");
+
+QString writeVariant(const QTemporaryDir &dir, const QByteArray &from, const QByteArray &to)
+{
+    QFile sample(kSample);
+    if (!sample.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray text = sample.readAll();
+    text.replace(from, to);
+    const QString path = dir.filePath(QStringLiteral("variant.portico.json"));
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return {};
+    out.write(text);
+    return path;
+}
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void version()
+    {
+        const Run r = runCli({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QLatin1String("portico-cli ")), qPrintable(r.out));
+    }
+
+    void help()
+    {
+        const Run r = runCli({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QLatin1String("Usage: portico-cli COMMAND")));
+        QVERIFY(r.out.contains(QLatin1String("  lint FILE...")));
+        QVERIFY(r.out.contains(QLatin1String("  format [--check] FILE...")));
+    }
+
+    void unknownCommand()
+    {
+        const Run r = runCli({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.startsWith(QLatin1String("portico-cli: unknown command \"frobnicate\"")));
+    }
+
+    void lintSampleIsClean()
+    {
+        const Run r = runCli({QStringLiteral("lint"), kSample});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QString());
+        QCOMPARE(r.err, kSample + QStringLiteral(": 0 errors, 0 warnings\n"));
+    }
+
+    void lintReportsErrorsOnePerLine()
+    {
+        QTemporaryDir dir;
+        const QString path = writeVariant(
+            dir, "\"uri\": \"http://petstore-demo-endpoint.execute-api.com/petstore/pets\",", "");
+        const Run r = runCli({QStringLiteral("lint"), path});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.out, QStringLiteral("error: /pets GET integration: uri is required\n"));
+        QCOMPARE(r.err, path + QStringLiteral(": 1 error, 0 warnings\n"));
+    }
+
+    void lintWarningsDoNotFail()
+    {
+        auto project = portico::model::ProjectFile::load(kSample);
+        QVERIFY(project.ok());
+        project->api.resources.front().methods[QStringLiteral("GET")].integration.reset();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("warn.portico.json"));
+        QVERIFY(portico::model::ProjectFile::save(path, project.value()).ok());
+        const Run r = runCli({QStringLiteral("lint"), path});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("warning: / GET: no integration is defined; API Gateway refuses "
+                                       "to deploy such a method\n"));
+        QCOMPARE(r.err, path + QStringLiteral(": 0 errors, 1 warning\n"));
+    }
+
+    void lintRefusesBrokenFile()
+    {
+        QTemporaryDir dir;
+        const QString path = writeVariant(dir, "\"formatVersion\": 1,", "\"formatVersion\": \"1\",");
+        const Run r = runCli({QStringLiteral("lint"), path});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err, QStringLiteral("error: %1: /formatVersion: expected an integer, found string\n").arg(path));
+    }
+
+    void formatCheck()
+    {
+        Run r = runCli({QStringLiteral("format"), QStringLiteral("--check"), kSample});
+        QCOMPARE(r.exitCode, 0);
+        QTemporaryDir dir;
+        const QString path = writeVariant(dir, "\"formatVersion\": 1,\n", "\"formatVersion\":1,");
+        r = runCli({QStringLiteral("format"), QStringLiteral("--check"), path});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.out, path + QStringLiteral(": not in canonical form\n"));
+        r = runCli({QStringLiteral("format"), path});
+        QCOMPARE(r.exitCode, 0);
+        r = runCli({QStringLiteral("format"), QStringLiteral("--check"), path});
+        QCOMPARE(r.exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
