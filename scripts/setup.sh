@@ -9,8 +9,8 @@ PORTICO_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libgl-dev
   libqscintilla2-qt6-dev
-  nlohmann-json3-dev
-  xvfb xauth
+  nlohmann-json3-dev libsimdjson-dev
+  dpkg-dev file xvfb xauth
 )
 
 portico_missing_packages() {

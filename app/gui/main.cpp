@@ -1,0 +1,87 @@
+// portico [FILE]: the desktop application. Opens FILE, or a new empty project.
+// The hidden --screenshot PNG option renders the window once it is shown, saves it and exits;
+// with the hidden --select "GET /pets" it is how the documentation's screenshots are made.
+#include "editing/apidocument.h"
+#include "model/projectfile.h"
+#include "widgets/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
+
+static void selectNode(portico::widgets::MainWindow &window, const QString &what)
+{
+    const QStringList words = what.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QString path = words.value(words.size() - 1);
+    const QString verb = words.size() > 1 ? words.constFirst().toUpper() : QString();
+    const portico::model::Resource *resource = window.document()->api().findResourceByPath(path);
+    if (!resource || !window.select(resource->id, verb))
+        std::fprintf(stderr, "portico: nothing to select at %s\n", qPrintable(what));
+}
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Portico"));
+    QApplication::setOrganizationName(QStringLiteral("Portico"));
+    QApplication::setApplicationVersion(QStringLiteral(PORTICO_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Design Amazon API Gateway REST APIs and run them locally."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QApplication::translate("main", "The project file to open."),
+                                 QStringLiteral("[FILE]"));
+    QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a screenshot and exit."), QStringLiteral("png"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotOption);
+    // For screenshots too: "GET /pets" or "/pets" is selected in the navigator.
+    QCommandLineOption selectOption(QStringLiteral("select"),
+                                    QApplication::translate("main", "Select a resource or method."),
+                                    QStringLiteral("[verb] path"));
+    selectOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(selectOption);
+    parser.process(app);
+
+    const QStringList files = parser.positionalArguments();
+    const QString screenshot = parser.value(screenshotOption);
+    // Unattended: a broken file must not wait for someone to close an error box.
+    if (!screenshot.isEmpty() && !files.isEmpty()) {
+        const portico::base::Result<portico::model::Project> loaded
+            = portico::model::ProjectFile::load(files.constFirst());
+        for (const portico::base::Diagnostic &error : loaded.errors())
+            std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
+        if (!loaded.ok())
+            return 1;
+    }
+
+    portico::widgets::MainWindow window;
+    if (!screenshot.isEmpty()) {
+        // The same picture on every machine, whatever size the window had last time.
+        window.resize(1100, 700);
+    }
+    // Shown first, so that a load error appears over the window rather than alone.
+    window.show();
+    if (!files.isEmpty())
+        window.openFile(files.constFirst());
+    if (parser.isSet(selectOption))
+        selectNode(window, parser.value(selectOption));
+
+    if (!screenshot.isEmpty()) {
+        // Queued, so that the window has been laid out and polished before it is rendered.
+        QTimer::singleShot(0, &window, [&window, &screenshot] {
+            const bool saved = window.grab().save(screenshot);
+            if (!saved)
+                std::fprintf(stderr, "portico: cannot write %s\n", qPrintable(screenshot));
+            // No questions about unsaved changes: nothing was edited.
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

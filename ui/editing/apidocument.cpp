@@ -1,0 +1,114 @@
+#include "apidocument.h"
+
+#include "addmethodcommand.h"
+#include "addresourcecommand.h"
+#include "deletemethodcommand.h"
+#include "deleteresourcecommand.h"
+#include "renameresourcecommand.h"
+
+#include "model/projectfile.h"
+
+#include <QFileInfo>
+
+namespace portico::editing {
+
+ApiDocument::ApiDocument(QObject *parent)
+    : QObject(parent)
+    , m_project(model::Project::createEmpty(QStringLiteral("Untitled")))
+{
+    connect(&m_undoStack, &QUndoStack::cleanChanged, this, &ApiDocument::cleanChanged);
+}
+
+QString ApiDocument::displayName() const
+{
+    if (m_filePath.isEmpty())
+        return tr("Untitled");
+    return QFileInfo(m_filePath).fileName();
+}
+
+void ApiDocument::newProject(const QString &apiName)
+{
+    replace(model::Project::createEmpty(apiName), QString());
+}
+
+base::Status ApiDocument::load(const QString &path)
+{
+    base::Result<model::Project> loaded = model::ProjectFile::load(path);
+    if (!loaded.ok())
+        return loaded.errors();
+    replace(std::move(loaded).value(), QFileInfo(path).absoluteFilePath());
+    return base::success();
+}
+
+base::Status ApiDocument::save()
+{
+    if (m_filePath.isEmpty())
+        return base::Diagnostic::error(QString(), tr("the project has no file name yet"));
+    return saveAs(m_filePath);
+}
+
+base::Status ApiDocument::saveAs(const QString &path)
+{
+    const QString absolutePath = QFileInfo(path).absoluteFilePath();
+    base::Status status = model::ProjectFile::save(absolutePath, m_project);
+    if (!status.ok())
+        return status;
+    m_undoStack.setClean();
+    if (absolutePath != m_filePath) {
+        m_filePath = absolutePath;
+        Q_EMIT filePathChanged();
+    }
+    return base::success();
+}
+
+base::Status ApiDocument::push(std::unique_ptr<ApiCommand> command)
+{
+    base::Status status = command->apply();
+    if (status.ok())
+        m_undoStack.push(command.release());
+    return status;
+}
+
+base::Result<QString> ApiDocument::addResource(const QString &parentId, const QString &pathPart)
+{
+    auto command = std::make_unique<AddResourceCommand>(this, parentId, pathPart);
+    AddResourceCommand *added = command.get();
+    base::Status status = push(std::move(command));
+    if (!status.ok())
+        return status.errors();
+    return added->resourceId();
+}
+
+base::Status ApiDocument::renameResource(const QString &resourceId, const QString &newPathPart)
+{
+    return push(std::make_unique<RenameResourceCommand>(this, resourceId, newPathPart));
+}
+
+base::Status ApiDocument::deleteResource(const QString &resourceId)
+{
+    return push(std::make_unique<DeleteResourceCommand>(this, resourceId));
+}
+
+base::Status ApiDocument::addMethod(const QString &resourceId, const QString &verb)
+{
+    return push(std::make_unique<AddMethodCommand>(this, resourceId, verb));
+}
+
+base::Status ApiDocument::deleteMethod(const QString &resourceId, const QString &verb)
+{
+    return push(std::make_unique<DeleteMethodCommand>(this, resourceId, verb));
+}
+
+void ApiDocument::replace(model::Project project, const QString &filePath)
+{
+    // The old commands refer to the old project; clear() also makes the stack clean.
+    m_undoStack.clear();
+    m_project = std::move(project);
+    const bool pathChanged = filePath != m_filePath;
+    m_filePath = filePath;
+    Q_EMIT changed();
+    if (pathChanged)
+        Q_EMIT filePathChanged();
+}
+
+} // namespace portico::editing

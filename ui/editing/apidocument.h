@@ -1,0 +1,72 @@
+// The open project in the GUI: the model, the file it came from, and the undo stack every edit
+// goes through. Dirty means "not at the undo stack's clean index", so undoing back to the saved
+// state makes the document clean again. Views listen to changed() and re-read the model.
+#pragma once
+
+#include "model/project.h"
+
+#include "base/result.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <memory>
+
+namespace portico::editing {
+
+class ApiCommand;
+
+class ApiDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ApiDocument(QObject *parent = nullptr);
+
+    const model::Project &project() const { return m_project; }
+    const model::RestApi &api() const { return m_project.api; }
+    // Absolute path, or empty for a project never saved.
+    QString filePath() const { return m_filePath; }
+    // The file name, or "Untitled" for a project never saved.
+    QString displayName() const;
+    QUndoStack *undoStack() { return &m_undoStack; }
+    bool isDirty() const { return !m_undoStack.isClean(); }
+
+    // Replaces the document with a new project holding only a root resource.
+    void newProject(const QString &apiName);
+    // On failure the document is untouched and the diagnostics say why.
+    base::Status load(const QString &path);
+    // Needs a file path; a never-saved project must go through saveAs().
+    base::Status save();
+    // On failure the document keeps its path and stays dirty: nothing is lost.
+    base::Status saveAs(const QString &path);
+
+    // Applies the command; a refused edit is returned and never reaches the undo stack.
+    base::Status push(std::unique_ptr<ApiCommand> command);
+
+    // The editing operations, each one undoable command.
+    base::Result<QString> addResource(const QString &parentId, const QString &pathPart);
+    base::Status renameResource(const QString &resourceId, const QString &newPathPart);
+    base::Status deleteResource(const QString &resourceId);
+    base::Status addMethod(const QString &resourceId, const QString &verb);
+    base::Status deleteMethod(const QString &resourceId, const QString &verb);
+
+Q_SIGNALS:
+    // The model changed: an edit, an undo or redo, a load or a new project.
+    void changed();
+    void filePathChanged();
+    void cleanChanged(bool clean);
+
+private:
+    // Commands are the only writers of the model after a load.
+    friend class ApiCommand;
+
+    void replace(model::Project project, const QString &filePath);
+
+    model::Project m_project;
+    QString m_filePath;
+    QUndoStack m_undoStack;
+};
+
+} // namespace portico::editing

@@ -1,0 +1,188 @@
+#include "resourcetreemodel.h"
+
+#include "apidocument.h"
+
+#include "model/enums.h"
+
+#include <QFont>
+
+#include <algorithm>
+
+namespace portico::editing {
+
+struct ResourceTreeModel::Node
+{
+    Kind kind = Kind::Resource;
+    QString resourceId;
+    QString verb;
+    Node *parent = nullptr;
+    int row = 0;
+    std::vector<std::unique_ptr<Node>> children;
+
+    Node *addChild(Kind childKind, const QString &id, const QString &childVerb)
+    {
+        auto child = std::make_unique<Node>();
+        child->kind = childKind;
+        child->resourceId = id;
+        child->verb = childVerb;
+        child->parent = this;
+        child->row = static_cast<int>(children.size());
+        children.push_back(std::move(child));
+        return children.back().get();
+    }
+};
+
+ResourceTreeModel::ResourceTreeModel(ApiDocument *document, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_document(document)
+    , m_root(std::make_unique<Node>())
+{
+    rebuild();
+    connect(m_document, &ApiDocument::changed, this, [this] {
+        beginResetModel();
+        rebuild();
+        endResetModel();
+    });
+}
+
+ResourceTreeModel::~ResourceTreeModel() = default;
+
+void ResourceTreeModel::rebuild()
+{
+    m_root = std::make_unique<Node>();
+    if (const model::Resource *root = m_document->api().root())
+        addResourceNode(m_root.get(), root->id);
+}
+
+void ResourceTreeModel::addResourceNode(Node *parent, const QString &resourceId)
+{
+    const model::RestApi &api = m_document->api();
+    const model::Resource *resource = api.findResource(resourceId);
+    Node *node = parent->addChild(Kind::Resource, resourceId, QString());
+    for (const QString &verb : model::httpVerbs()) {
+        if (resource->methods.contains(verb))
+            node->addChild(Kind::Method, resourceId, verb);
+    }
+    std::vector<const model::Resource *> children = api.children(resourceId);
+    std::sort(children.begin(), children.end(),
+              [](const model::Resource *a, const model::Resource *b) {
+                  return a->pathPart < b->pathPart;
+              });
+    for (const model::Resource *child : children) {
+        // A cycle in a hand-edited file would recurse forever; the linter reports it.
+        const Node *ancestor = parent;
+        bool cycle = false;
+        for (; ancestor; ancestor = ancestor->parent)
+            cycle = cycle || ancestor->resourceId == child->id;
+        if (!cycle)
+            addResourceNode(node, child->id);
+    }
+}
+
+ResourceTreeModel::Node *ResourceTreeModel::nodeOf(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex ResourceTreeModel::indexOfNode(const Node *node) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, 0, const_cast<Node *>(node));
+}
+
+QModelIndex ResourceTreeModel::indexOf(const QString &resourceId, const QString &verb) const
+{
+    std::vector<const Node *> pending {m_root.get()};
+    while (!pending.empty()) {
+        const Node *node = pending.back();
+        pending.pop_back();
+        if (node != m_root.get() && node->resourceId == resourceId && node->verb == verb)
+            return indexOfNode(node);
+        for (const auto &child : node->children)
+            pending.push_back(child.get());
+    }
+    return {};
+}
+
+QModelIndex ResourceTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    return indexOfNode(nodeOf(parent)->children.at(static_cast<size_t>(row)).get());
+}
+
+QModelIndex ResourceTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexOfNode(nodeOf(child)->parent);
+}
+
+int ResourceTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    return static_cast<int>(nodeOf(parent)->children.size());
+}
+
+int ResourceTreeModel::columnCount(const QModelIndex &) const
+{
+    return 1;
+}
+
+QVariant ResourceTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Node *node = nodeOf(index);
+    const model::RestApi &api = m_document->api();
+    const model::Resource *resource = api.findResource(node->resourceId);
+    if (!resource)
+        return {};
+    const bool isMethod = node->kind == Kind::Method;
+    const bool isParameter = !isMethod && resource->isParameter();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        if (isMethod)
+            return node->verb;
+        return resource->isRoot() ? QStringLiteral("/") : resource->pathPart;
+    case Qt::ToolTipRole:
+        if (isMethod)
+            return QString(node->verb + QLatin1Char(' ') + api.pathOf(node->resourceId));
+        return api.pathOf(node->resourceId);
+    case Qt::FontRole:
+        if (isParameter) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
+    case KindRole:
+        return static_cast<int>(node->kind);
+    case ResourceIdRole:
+        return node->resourceId;
+    case VerbRole:
+        return node->verb;
+    case PathRole:
+        return api.pathOf(node->resourceId);
+    case IsParameterRole:
+        return isParameter;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ResourceTreeModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(KindRole, "kind");
+    names.insert(ResourceIdRole, "resourceId");
+    names.insert(VerbRole, "verb");
+    names.insert(PathRole, "path");
+    names.insert(IsParameterRole, "isParameter");
+    return names;
+}
+
+} // namespace portico::editing

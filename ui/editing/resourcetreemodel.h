@@ -1,0 +1,57 @@
+// The navigator's view of a document's resource tree: one top-level row for the root resource
+// ("/"), under each resource first its methods (in model::httpVerbs() order), then its child
+// resources sorted by path part. Rebuilt whole on every document change: trees are small, and
+// finer-grained updates can come when the designer needs them.
+#pragma once
+
+#include <QAbstractItemModel>
+
+#include <memory>
+#include <vector>
+
+namespace portico::editing {
+
+class ApiDocument;
+
+class ResourceTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { Resource, Method };
+
+    enum Role {
+        KindRole = Qt::UserRole + 1, // Kind as int
+        ResourceIdRole, // the resource's id; a method row gives its resource's
+        VerbRole, // "GET" on a method row, empty on a resource row
+        PathRole, // "/pets/{petId}"
+        IsParameterRole, // true for "{petId}" and "{proxy+}" resource rows
+    };
+
+    explicit ResourceTreeModel(ApiDocument *document, QObject *parent = nullptr);
+    ~ResourceTreeModel() override;
+
+    // The row of a resource (empty verb) or of one of its methods; invalid when there is none.
+    QModelIndex indexOf(const QString &resourceId, const QString &verb = QString()) const;
+
+    QModelIndex index(int row, int column,
+                      const QModelIndex &parent = QModelIndex()) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct Node;
+
+    void rebuild();
+    void addResourceNode(Node *parent, const QString &resourceId);
+    Node *nodeOf(const QModelIndex &index) const;
+    QModelIndex indexOfNode(const Node *node) const;
+
+    ApiDocument *m_document;
+    std::unique_ptr<Node> m_root; // invisible; its one child is the API's root resource
+};
+
+} // namespace portico::editing

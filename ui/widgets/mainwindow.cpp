@@ -1,0 +1,531 @@
+#include "mainwindow.h"
+
+#include "detailsview.h"
+#include "recentfiles.h"
+#include "verbbadgedelegate.h"
+
+#include "editing/apidocument.h"
+#include "editing/resourcetreemodel.h"
+#include "model/enums.h"
+#include "model/projectfile.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QUndoStack>
+
+namespace portico::widgets {
+
+using editing::ResourceTreeModel;
+
+namespace {
+constexpr int kMaxErrorLines = 15;
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
+
+QString fileFilter()
+{
+    return MainWindow::tr("Portico projects (*%1);;JSON files (*.json);;All files (*)")
+        .arg(model::ProjectFile::kSuffix);
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new editing::ApiDocument(this))
+    , m_model(new ResourceTreeModel(m_document, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    createActions();
+    createMenus();
+    createCentralWidget();
+    restoreWindowState();
+
+    connect(m_document, &editing::ApiDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &editing::ApiDocument::cleanChanged, this,
+            [this](bool clean) { setWindowModified(!clean); });
+    // After the tree model's own reset, which is connected first.
+    connect(m_document, &editing::ApiDocument::changed, this, [this] {
+        updateDetails();
+        updateActions();
+    });
+
+    updateTitle();
+    restoreTreeState();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    const auto makeAction
+        = [this](const QString &objectName, const QString &text, const QKeySequence &shortcut) {
+              auto *action = new QAction(text, this);
+              action->setObjectName(objectName);
+              action->setShortcut(shortcut);
+              return action;
+          };
+
+    m_newAction = makeAction(QStringLiteral("actionNew"), tr("&New"), QKeySequence::New);
+    m_openAction = makeAction(QStringLiteral("actionOpen"), tr("&Open..."), QKeySequence::Open);
+    m_saveAction = makeAction(QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save);
+    m_saveAsAction
+        = makeAction(QStringLiteral("actionSaveAs"), tr("Save &As..."), QKeySequence::SaveAs);
+    m_quitAction = makeAction(QStringLiteral("actionQuit"), tr("&Quit"), QKeySequence::Quit);
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newProject);
+    connect(m_openAction, &QAction::triggered, this, [this] {
+        const QString path = askOpenFileName();
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("actionUndo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("actionRedo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+
+    m_addResourceAction
+        = makeAction(QStringLiteral("actionAddResource"), tr("Add Child &Resource..."),
+                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_addMethodAction = makeAction(QStringLiteral("actionAddMethod"), tr("Add &Method..."),
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_deleteAction
+        = makeAction(QStringLiteral("actionDelete"), tr("&Delete"), QKeySequence::Delete);
+    // Delete only means "delete the selected node" while the navigator has the focus; editors
+    // beside it keep their own Delete key.
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_addResourceAction, &QAction::triggered, this, &MainWindow::promptAddChildResource);
+    connect(m_addMethodAction, &QAction::triggered, this, &MainWindow::promptAddMethod);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->setObjectName(QStringLiteral("menuFile"));
+    fileMenu->addAction(m_newAction);
+    fileMenu->addAction(m_openAction);
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_saveAction);
+    fileMenu->addAction(m_saveAsAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->setObjectName(QStringLiteral("menuEdit"));
+    editMenu->addAction(m_undoAction);
+    editMenu->addAction(m_redoAction);
+    editMenu->addSeparator();
+    editMenu->addAction(m_addResourceAction);
+    editMenu->addAction(m_addMethodAction);
+    editMenu->addAction(m_deleteAction);
+}
+
+void MainWindow::createCentralWidget()
+{
+    m_tree = new QTreeView;
+    m_tree->setObjectName(QStringLiteral("resourceTree"));
+    m_tree->setModel(m_model);
+    m_tree->setItemDelegate(new VerbBadgeDelegate(m_tree));
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tree->addActions({m_addResourceAction, m_addMethodAction, m_deleteAction});
+
+    m_details = new DetailsView;
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            &MainWindow::rememberTreeState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::restoreTreeState);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        updateDetails();
+        updateActions();
+    });
+    connect(m_tree, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        m_collapsed.insert(index.data(ResourceTreeModel::ResourceIdRole).toString());
+    });
+    connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        m_collapsed.remove(index.data(ResourceTreeModel::ResourceIdRole).toString());
+    });
+}
+
+void MainWindow::restoreWindowState()
+{
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1100, 700);
+    if (!m_splitter->restoreState(settings.value(kSplitterKey).toByteArray()))
+        m_splitter->setSizes({320, 780});
+}
+
+bool MainWindow::newProject()
+{
+    if (!maybeSave())
+        return false;
+    m_collapsed.clear();
+    m_document->newProject(tr("Untitled"));
+    return true;
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    if (!maybeSave())
+        return false;
+    const QSet<QString> collapsed = std::exchange(m_collapsed, {});
+    const base::Status status = m_document->load(path);
+    if (!status.ok()) {
+        m_collapsed = collapsed;
+        showErrors(tr("Cannot open project"),
+                   tr("%1 could not be opened.").arg(QDir::toNativeSeparators(path)),
+                   status.errors());
+        return false;
+    }
+    RecentFiles().add(m_document->filePath());
+    return true;
+}
+
+bool MainWindow::save()
+{
+    if (m_document->filePath().isEmpty())
+        return saveAs();
+    const base::Status status = m_document->save();
+    if (!status.ok()) {
+        showErrors(tr("Cannot save project"),
+                   tr("%1 could not be saved; your changes are still here.")
+                       .arg(QDir::toNativeSeparators(m_document->filePath())),
+                   status.errors());
+        return false;
+    }
+    RecentFiles().add(m_document->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())),
+                             4000);
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    QString path = askSaveFileName();
+    if (path.isEmpty())
+        return false;
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        path += model::ProjectFile::kSuffix;
+    const base::Status status = m_document->saveAs(path);
+    if (!status.ok()) {
+        showErrors(tr("Cannot save project"),
+                   tr("%1 could not be saved; your changes are still here.")
+                       .arg(QDir::toNativeSeparators(path)),
+                   status.errors());
+        return false;
+    }
+    RecentFiles().add(m_document->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())),
+                             4000);
+    return true;
+}
+
+base::Result<QString> MainWindow::addChildResource(const QString &parentId, const QString &pathPart)
+{
+    base::Result<QString> added = m_document->addResource(parentId, pathPart);
+    if (added.ok())
+        select(added.value());
+    return added;
+}
+
+base::Status MainWindow::addMethod(const QString &resourceId, const QString &verb)
+{
+    base::Status status = m_document->addMethod(resourceId, verb);
+    if (status.ok())
+        select(resourceId, verb);
+    return status;
+}
+
+base::Status MainWindow::deleteNode(const QString &resourceId, const QString &verb)
+{
+    if (verb.isEmpty())
+        return m_document->deleteResource(resourceId);
+    return m_document->deleteMethod(resourceId, verb);
+}
+
+QString MainWindow::currentResourceId() const
+{
+    return m_tree->currentIndex().data(ResourceTreeModel::ResourceIdRole).toString();
+}
+
+QString MainWindow::currentVerb() const
+{
+    return m_tree->currentIndex().data(ResourceTreeModel::VerbRole).toString();
+}
+
+bool MainWindow::select(const QString &resourceId, const QString &verb)
+{
+    const QModelIndex index = m_model->indexOf(resourceId, verb);
+    if (!index.isValid())
+        return false;
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
+    event->accept();
+}
+
+QString MainWindow::askOpenFileName()
+{
+    const QString dir = m_document->filePath().isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+        : QFileInfo(m_document->filePath()).absolutePath();
+    return QFileDialog::getOpenFileName(this, tr("Open Project"), dir, fileFilter());
+}
+
+QString MainWindow::askSaveFileName()
+{
+    QString suggestion = m_document->filePath();
+    if (suggestion.isEmpty()) {
+        const QString name
+            = m_document->api().name.isEmpty() ? tr("Untitled") : m_document->api().name;
+        suggestion = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                         .filePath(name.toLower() + model::ProjectFile::kSuffix);
+    }
+    return QFileDialog::getSaveFileName(this, tr("Save Project As"), suggestion, fileFilter());
+}
+
+std::optional<QString> MainWindow::askPathPart(const QString &parentPath)
+{
+    bool ok = false;
+    const QString answer = QInputDialog::getText(
+        this, tr("Add Child Resource"),
+        tr("Path part under %1\n(a name, {parameter} or {proxy+}):").arg(parentPath),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return std::nullopt;
+    return answer;
+}
+
+std::optional<QString> MainWindow::askVerb(const QString &resourcePath, const QStringList &verbs)
+{
+    bool ok = false;
+    const QString answer = QInputDialog::getItem(
+        this, tr("Add Method"), tr("Method for %1:").arg(resourcePath), verbs, 0, false, &ok);
+    if (!ok)
+        return std::nullopt;
+    return answer;
+}
+
+QMessageBox::StandardButton MainWindow::askSaveChanges()
+{
+    return QMessageBox::warning(
+        this, tr("Unsaved Changes"),
+        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+}
+
+void MainWindow::showErrors(const QString &title, const QString &text,
+                            const std::vector<base::Diagnostic> &errors)
+{
+    QStringList lines;
+    for (const base::Diagnostic &error : errors)
+        lines.append(error.toString());
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    // A broken file can hold hundreds of problems: show the first ones, keep all in the details.
+    if (lines.size() > kMaxErrorLines) {
+        box.setInformativeText(lines.mid(0, kMaxErrorLines).join(QLatin1Char('\n'))
+                               + QLatin1Char('\n')
+                               + tr("... and %1 more").arg(lines.size() - kMaxErrorLines));
+        box.setDetailedText(lines.join(QLatin1Char('\n')));
+    } else {
+        box.setInformativeText(lines.join(QLatin1Char('\n')));
+    }
+    box.exec();
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isDirty())
+        return true;
+    switch (askSaveChanges()) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void MainWindow::promptAddChildResource()
+{
+    QString parentId = currentResourceId();
+    if (parentId.isEmpty() && m_document->api().root())
+        parentId = m_document->api().root()->id;
+    const QString parentPath = m_document->api().pathOf(parentId);
+    std::optional<QString> pathPart = askPathPart(parentPath);
+    if (!pathPart)
+        return;
+    // "/orders" is what people type when they think in paths.
+    QString part = pathPart->trimmed();
+    if (part.startsWith(QLatin1Char('/')))
+        part.remove(0, 1);
+    const base::Result<QString> added = addChildResource(parentId, part);
+    if (!added.ok()) {
+        showErrors(tr("Cannot add resource"),
+                   tr("%1 cannot be added under %2.").arg(part, parentPath), added.errors());
+    }
+}
+
+void MainWindow::promptAddMethod()
+{
+    const QString resourceId = currentResourceId();
+    const model::Resource *resource = m_document->api().findResource(resourceId);
+    if (!resource)
+        return;
+    QStringList available;
+    for (const QString &verb : model::httpVerbs()) {
+        if (!resource->methods.contains(verb))
+            available.append(verb);
+    }
+    const QString path = m_document->api().pathOf(resourceId);
+    if (available.isEmpty())
+        return;
+    const std::optional<QString> verb = askVerb(path, available);
+    if (!verb)
+        return;
+    const base::Status status = addMethod(resourceId, *verb);
+    if (!status.ok()) {
+        showErrors(tr("Cannot add method"), tr("%1 cannot be added to %2.").arg(*verb, path),
+                   status.errors());
+    }
+}
+
+void MainWindow::deleteSelected()
+{
+    const QString resourceId = currentResourceId();
+    if (resourceId.isEmpty())
+        return;
+    const base::Status status = deleteNode(resourceId, currentVerb());
+    if (!status.ok())
+        showErrors(tr("Cannot delete"), tr("The selection cannot be deleted."), status.errors());
+}
+
+void MainWindow::openRecentFile(const QString &path)
+{
+    if (!QFileInfo(path).isFile()) {
+        RecentFiles().remove(path);
+        rebuildRecentMenu();
+    }
+    openFile(path);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = RecentFiles().files();
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString &path = files.at(i);
+        // "&1 petstore.portico.json": a mnemonic per entry; the full path in the status tip.
+        QAction *action = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setData(path);
+        connect(action, &QAction::triggered, this, [this, path] { openRecentFile(path); });
+    }
+    m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear Menu"));
+    clear->setObjectName(QStringLiteral("actionClearRecent"));
+    clear->setEnabled(!files.isEmpty());
+    connect(clear, &QAction::triggered, this, [this] {
+        RecentFiles().clear();
+        rebuildRecentMenu();
+    });
+}
+
+void MainWindow::updateTitle()
+{
+    // "[*]" is where Qt puts the unsaved mark when windowModified is true.
+    setWindowTitle(tr("%1[*] — Portico").arg(m_document->displayName()));
+    setWindowModified(m_document->isDirty());
+}
+
+void MainWindow::updateActions()
+{
+    const QString resourceId = currentResourceId();
+    const model::Resource *resource = m_document->api().findResource(resourceId);
+    const bool methodSelected = !currentVerb().isEmpty();
+    const bool canHaveChildren = !resource || !resource->isGreedy();
+    m_addResourceAction->setEnabled(canHaveChildren);
+    m_addMethodAction->setEnabled(
+        resource && resource->methods.size() < static_cast<size_t>(model::httpVerbs().size()));
+    m_deleteAction->setEnabled(resource && (methodSelected || !resource->isRoot()));
+}
+
+void MainWindow::updateDetails()
+{
+    m_details->showSelection(m_document->api(), currentResourceId(), currentVerb());
+}
+
+void MainWindow::rememberTreeState()
+{
+    m_selectionCandidates.clear();
+    for (QModelIndex index = m_tree->currentIndex(); index.isValid(); index = index.parent()) {
+        // A method row's parent is its resource, so a deleted method falls back to it.
+        m_selectionCandidates.emplace_back(index.data(ResourceTreeModel::ResourceIdRole).toString(),
+                                           index.data(ResourceTreeModel::VerbRole).toString());
+    }
+}
+
+void MainWindow::restoreTreeState()
+{
+    const QSet<QString> collapsed = m_collapsed;
+    m_tree->expandAll();
+    for (const QString &resourceId : collapsed)
+        m_tree->collapse(m_model->indexOf(resourceId));
+    m_collapsed = collapsed;
+
+    for (const auto &[resourceId, verb] : std::exchange(m_selectionCandidates, {})) {
+        if (select(resourceId, verb))
+            return;
+    }
+    m_tree->setCurrentIndex(m_model->index(0, 0));
+}
+
+} // namespace portico::widgets

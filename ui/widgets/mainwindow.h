@@ -1,0 +1,116 @@
+// Portico's main window: the resource navigator on the left, the details of the selection on the
+// right, and the File and Edit menus over one ApiDocument. Every question the window asks a person
+// (file names, path parts, verbs, save or discard, errors) goes through a virtual function, so
+// tests drive the real window with answers instead of modal dialogs.
+#pragma once
+
+#include "base/result.h"
+
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QSet>
+
+#include <optional>
+#include <vector>
+
+class QAction;
+class QMenu;
+class QSplitter;
+class QTreeView;
+
+namespace portico::editing {
+class ApiDocument;
+class ResourceTreeModel;
+} // namespace portico::editing
+
+namespace portico::widgets {
+
+class DetailsView;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    editing::ApiDocument *document() const { return m_document; }
+    editing::ResourceTreeModel *treeModel() const { return m_model; }
+
+    // Each asks about unsaved changes first; false when cancelled or failed (errors are shown).
+    bool newProject();
+    bool openFile(const QString &path);
+    bool save();
+    bool saveAs();
+
+    // The edits behind the Edit menu, with their arguments given, so they can run without
+    // prompting. Errors are returned, not shown.
+    base::Result<QString> addChildResource(const QString &parentId, const QString &pathPart);
+    base::Status addMethod(const QString &resourceId, const QString &verb);
+    base::Status deleteNode(const QString &resourceId, const QString &verb);
+
+    // The selected row: a resource (empty verb) or a method. Empty when nothing is selected.
+    QString currentResourceId() const;
+    QString currentVerb() const;
+    // Selects a resource (empty verb) or a method row; false when there is none.
+    bool select(const QString &resourceId, const QString &verb = QString());
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+    // The dialog seams. std::nullopt or an empty string means the person cancelled.
+    virtual QString askOpenFileName();
+    virtual QString askSaveFileName();
+    virtual std::optional<QString> askPathPart(const QString &parentPath);
+    virtual std::optional<QString> askVerb(const QString &resourcePath, const QStringList &verbs);
+    // Save, Discard or Cancel.
+    virtual QMessageBox::StandardButton askSaveChanges();
+    virtual void showErrors(const QString &title, const QString &text,
+                            const std::vector<base::Diagnostic> &errors);
+
+private:
+    void createActions();
+    void createMenus();
+    void createCentralWidget();
+    void restoreWindowState();
+
+    bool maybeSave();
+    void promptAddChildResource();
+    void promptAddMethod();
+    void deleteSelected();
+    void openRecentFile(const QString &path);
+    void rebuildRecentMenu();
+
+    void updateTitle();
+    void updateActions();
+    void updateDetails();
+    // The full reset of the tree model forgets expansion and selection; these carry them over.
+    void rememberTreeState();
+    void restoreTreeState();
+
+    editing::ApiDocument *m_document;
+    editing::ResourceTreeModel *m_model;
+    QSplitter *m_splitter = nullptr;
+    QTreeView *m_tree = nullptr;
+    DetailsView *m_details = nullptr;
+    QMenu *m_recentMenu = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_saveAsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_addResourceAction = nullptr;
+    QAction *m_addMethodAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+
+    // Resources the person collapsed; everything else is shown expanded.
+    QSet<QString> m_collapsed;
+    // Rows to select after a reset, nearest first: the row itself, then its ancestors.
+    std::vector<std::pair<QString, QString>> m_selectionCandidates;
+};
+
+} // namespace portico::widgets
