@@ -1,6 +1,7 @@
 // portico-cli: the Portico engine without a window, for scripts and CI.
 #include "formatcommand.h"
 #include "lintcommand.h"
+#include "rendercommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -20,6 +21,17 @@ Commands:
   format [--check] FILE...
                    Rewrite project files in canonical form (stable key order, 2-space indent),
                    atomically. With --check, change nothing and exit 1 if a file would change.
+
+  render --case CASE.json
+  render --template FILE [--body FILE] [--params JSON] [--context JSON]
+         [--stage-variables JSON]
+                   Render a mapping template as API Gateway would (Velocity with $input, $util,
+                   $context, $stageVariables) and print exactly its output, no newline added.
+                   Exit status 0, or 1 with the error's line and column on stderr.
+  bench-render --case CASE.json --template T.vm [--warmup-sec S] [--samples N]
+               [--sample-sec S] [--out FILE]
+                   Time renders in-process and print renders_per_sec= (the contract of the
+                   VTL benchmark in ../shared/bench).
 
 Options:
   -h, --help       Show this help and exit.
@@ -65,6 +77,10 @@ int main(int argc, char *argv[])
         }
         return portico::cli::runLint(args, out, err);
     }
+    if (command == QLatin1String("render"))
+        return portico::cli::runRender(args, out, err);
+    if (command == QLatin1String("bench-render"))
+        return portico::cli::runBenchRender(args, out, err);
     if (command == QLatin1String("format")) {
         const bool checkOnly = args.removeAll(QStringLiteral("--check")) > 0;
         if (args.isEmpty()) {

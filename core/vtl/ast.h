@@ -1,0 +1,177 @@
+// The syntax tree of a parsed template. Built once by Parser, never changed afterwards, so one
+// tree is rendered by many threads at once.
+#pragma once
+
+#include "value.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace portico::vtl::ast {
+
+struct Position
+{
+    int line = 1;
+    int column = 1;
+};
+
+struct Node;
+struct Expr;
+using NodePtr = std::unique_ptr<Node>;
+using ExprPtr = std::unique_ptr<Expr>;
+using Block = std::vector<NodePtr>;
+
+// ---- expressions
+
+struct Expr
+{
+    enum class Kind { Literal, Interpolated, List, Map, Range, Reference, Not, Binary };
+    explicit Expr(Kind k, Position p) : kind(k), pos(p) {}
+    virtual ~Expr() = default;
+    Kind kind;
+    Position pos;
+};
+
+struct LiteralExpr : Expr
+{
+    LiteralExpr(Position p, Value v) : Expr(Kind::Literal, p), value(std::move(v)) {}
+    Value value;
+};
+
+// "text with $refs and #directives", rendered to a string each time it is evaluated.
+struct InterpolatedExpr : Expr
+{
+    explicit InterpolatedExpr(Position p) : Expr(Kind::Interpolated, p) {}
+    Block parts;
+};
+
+struct ListExpr : Expr
+{
+    explicit ListExpr(Position p) : Expr(Kind::List, p) {}
+    std::vector<ExprPtr> items;
+};
+
+struct MapExpr : Expr
+{
+    explicit MapExpr(Position p) : Expr(Kind::Map, p) {}
+    std::vector<std::pair<ExprPtr, ExprPtr>> entries;
+};
+
+struct RangeExpr : Expr
+{
+    explicit RangeExpr(Position p) : Expr(Kind::Range, p) {}
+    ExprPtr from;
+    ExprPtr to;
+};
+
+struct Accessor
+{
+    enum class Kind { Property, Method, Index };
+    Kind kind = Kind::Property;
+    QString name;
+    std::vector<ExprPtr> args; // method arguments
+    ExprPtr index;             // [index]
+    Position pos;
+};
+
+struct ReferenceExpr : Expr
+{
+    explicit ReferenceExpr(Position p) : Expr(Kind::Reference, p) {}
+    QString root;
+    std::vector<Accessor> chain;
+    // As written ("$!{a.b}"), for error messages and escaped references.
+    QString source;
+    bool quiet = false;
+};
+
+struct NotExpr : Expr
+{
+    explicit NotExpr(Position p) : Expr(Kind::Not, p) {}
+    ExprPtr operand;
+};
+
+enum class BinaryOp { Or, And, Eq, Ne, Lt, Gt, Le, Ge, Add, Sub, Mul, Div, Mod };
+
+struct BinaryExpr : Expr
+{
+    BinaryExpr(Position p, BinaryOp o) : Expr(Kind::Binary, p), op(o) {}
+    BinaryOp op;
+    ExprPtr left;
+    ExprPtr right;
+};
+
+// ---- template nodes
+
+struct Macro;
+
+struct Node
+{
+    enum class Kind { Text, Reference, Set, If, Foreach, Break, Stop, MacroCall, Define };
+    explicit Node(Kind k, Position p) : kind(k), pos(p) {}
+    virtual ~Node() = default;
+    Kind kind;
+    Position pos;
+};
+
+struct TextNode : Node
+{
+    TextNode(Position p, QString t) : Node(Kind::Text, p), text(std::move(t)) {}
+    QString text;
+};
+
+struct ReferenceNode : Node
+{
+    explicit ReferenceNode(Position p) : Node(Kind::Reference, p) {}
+    std::unique_ptr<ReferenceExpr> ref;
+    // Backslashes written before the '$' (\$a prints "$a" when $a is defined).
+    int backslashes = 0;
+};
+
+struct SetNode : Node
+{
+    explicit SetNode(Position p) : Node(Kind::Set, p) {}
+    std::unique_ptr<ReferenceExpr> target;
+    ExprPtr value;
+};
+
+struct IfNode : Node
+{
+    explicit IfNode(Position p) : Node(Kind::If, p) {}
+    std::vector<std::pair<ExprPtr, Block>> branches;
+    Block elseBlock;
+};
+
+struct ForeachNode : Node
+{
+    explicit ForeachNode(Position p) : Node(Kind::Foreach, p) {}
+    QString variable;
+    ExprPtr iterable;
+    Block body;
+};
+
+struct Macro
+{
+    QString name;
+    QStringList parameters; // without '$'
+    Block body;
+    Position pos;
+};
+
+struct MacroCallNode : Node
+{
+    explicit MacroCallNode(Position p) : Node(Kind::MacroCall, p) {}
+    std::shared_ptr<const Macro> macro;
+    std::vector<ExprPtr> args;
+};
+
+struct DefineNode : Node
+{
+    explicit DefineNode(Position p) : Node(Kind::Define, p) {}
+    QString variable;
+    std::shared_ptr<const Block> body;
+};
+
+} // namespace portico::vtl::ast

@@ -1,0 +1,464 @@
+#include "methods.h"
+
+#include <QRegularExpression>
+
+namespace portico::vtl {
+
+namespace {
+
+using Args = std::span<const Value>;
+
+bool isInt(const Args &args, size_t i)
+{
+    return i < args.size() && args[i].isInt();
+}
+bool isString(const Args &args, size_t i)
+{
+    return i < args.size() && args[i].isString();
+}
+// Java's char arguments arrive as one-character strings.
+bool isText(const Args &args, size_t i)
+{
+    return isString(args, i);
+}
+
+// Java's regular expressions, as far as PCRE2 shares their syntax. Compiled patterns are cached
+// per thread: templates call the same few patterns on every request.
+const QRegularExpression *javaRegex(const QString &pattern, QString &error)
+{
+    thread_local QHash<QString, QRegularExpression> cache;
+    auto it = cache.find(pattern);
+    if (it == cache.end()) {
+        if (cache.size() > 256)
+            cache.clear();
+        QRegularExpression re(pattern);
+        if (!re.isValid()) {
+            error = QStringLiteral("invalid regular expression \"%1\": %2 at offset %3")
+                        .arg(pattern, re.errorString())
+                        .arg(re.patternErrorOffset());
+            return nullptr;
+        }
+        re.optimize();
+        it = cache.insert(pattern, re);
+    }
+    return &*it;
+}
+
+// Matcher.appendReplacement's rules: $n and ${name} insert groups, a backslash quotes.
+bool appendJavaReplacement(QString &out, const QString &replacement, const QRegularExpressionMatch &m,
+                           QString &error)
+{
+    for (qsizetype i = 0; i < replacement.size(); ++i) {
+        const QChar c = replacement.at(i);
+        if (c == QLatin1Char('\\')) {
+            if (++i >= replacement.size()) {
+                error = QStringLiteral("character to be escaped is missing");
+                return false;
+            }
+            out += replacement.at(i);
+        } else if (c == QLatin1Char('$')) {
+            if (++i >= replacement.size()) {
+                error = QStringLiteral("Illegal group reference: group index is missing");
+                return false;
+            }
+            if (replacement.at(i) == QLatin1Char('{')) {
+                const qsizetype close = replacement.indexOf(QLatin1Char('}'), i);
+                if (close < 0) {
+                    error = QStringLiteral("named capturing group is missing trailing '}'");
+                    return false;
+                }
+                const QString name = replacement.mid(i + 1, close - i - 1);
+                if (m.regularExpression().namedCaptureGroups().indexOf(name) < 0) {
+                    error = QStringLiteral("No group with name {%1}").arg(name);
+                    return false;
+                }
+                out += m.captured(name);
+                i = close;
+            } else if (replacement.at(i).isDigit()) {
+                int group = replacement.at(i).digitValue();
+                if (group > m.lastCapturedIndex() && group > m.regularExpression().captureCount()) {
+                    error = QStringLiteral("No group %1").arg(group);
+                    return false;
+                }
+                // Java takes more digits while they still name an existing group.
+                while (i + 1 < replacement.size() && replacement.at(i + 1).isDigit()) {
+                    const int longer = group * 10 + replacement.at(i + 1).digitValue();
+                    if (longer > m.regularExpression().captureCount())
+                        break;
+                    group = longer;
+                    ++i;
+                }
+                out += m.captured(group);
+            } else {
+                error = QStringLiteral("Illegal group reference");
+                return false;
+            }
+        } else {
+            out += c;
+        }
+    }
+    return true;
+}
+
+Value replaceRegex(const QString &s, const QString &pattern, const QString &replacement, bool all,
+                   QString &error)
+{
+    const QRegularExpression *re = javaRegex(pattern, error);
+    if (!re)
+        return {};
+    QString out;
+    qsizetype last = 0;
+    auto it = re->globalMatch(s);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(s).mid(last, m.capturedStart() - last);
+        if (!appendJavaReplacement(out, replacement, m, error))
+            return {};
+        last = m.capturedEnd();
+        if (!all)
+            break;
+    }
+    out += QStringView(s).mid(last);
+    return out;
+}
+
+Value split(const QString &s, const QString &pattern, qint64 limit, QString &error)
+{
+    const QRegularExpression *re = javaRegex(pattern, error);
+    if (!re)
+        return {};
+    std::vector<Value> parts;
+    qsizetype last = 0;
+    auto it = re->globalMatch(s);
+    while (it.hasNext() && (limit <= 0 || qint64(parts.size()) < limit - 1)) {
+        const QRegularExpressionMatch m = it.next();
+        // Java drops the empty leading piece a zero-width match at the start would make.
+        if (m.capturedStart() == 0 && m.capturedLength() == 0)
+            continue;
+        if (s.isEmpty())
+            break;
+        parts.emplace_back(s.mid(last, m.capturedStart() - last));
+        last = m.capturedEnd();
+    }
+    parts.emplace_back(s.mid(last));
+    // With no limit, trailing empty strings are removed (but "" splits to [""]).
+    if (limit == 0) {
+        while (parts.size() > 1 && parts.back().string().isEmpty())
+            parts.pop_back();
+        if (parts.size() == 1 && parts.front().string().isEmpty() && !s.isEmpty())
+            parts.clear();
+    }
+    return std::make_shared<List>(std::move(parts), List::Kind::JavaArray);
+}
+
+QString javaTrim(const QString &s)
+{
+    qsizetype b = 0;
+    qsizetype e = s.size();
+    while (b < e && s.at(b).unicode() <= ' ')
+        ++b;
+    while (e > b && s.at(e - 1).unicode() <= ' ')
+        --e;
+    return s.mid(b, e - b);
+}
+
+Value stringMethod(const QString &s, const QString &name, const Args &args, QString &error)
+{
+    const size_t n = args.size();
+    const qsizetype len = s.size();
+    if (name == QLatin1String("length") && n == 0)
+        return qint64(len);
+    if (name == QLatin1String("isEmpty") && n == 0)
+        return s.isEmpty();
+    if (name == QLatin1String("toString") && n == 0)
+        return s;
+    if (name == QLatin1String("trim") && n == 0)
+        return javaTrim(s);
+    if (name == QLatin1String("toUpperCase") && n == 0)
+        return s.toUpper();
+    if (name == QLatin1String("toLowerCase") && n == 0)
+        return s.toLower();
+    if (name == QLatin1String("hashCode") && n == 0)
+        return qint64(javaStringHash(s));
+    if (name == QLatin1String("substring") && (n == 1 || n == 2) && isInt(args, 0) && (n == 1 || isInt(args, 1))) {
+        const qint64 begin = args[0].toInt();
+        const qint64 end = n == 2 ? args[1].toInt() : len;
+        if (begin < 0 || end > len || begin > end) {
+            error = QStringLiteral("begin %1, end %2, length %3").arg(begin).arg(end).arg(len);
+            return {};
+        }
+        return s.mid(begin, end - begin);
+    }
+    if (name == QLatin1String("charAt") && n == 1 && isInt(args, 0)) {
+        const qint64 i = args[0].toInt();
+        if (i < 0 || i >= len) {
+            error = QStringLiteral("index %1, length %2").arg(i).arg(len);
+            return {};
+        }
+        return QString(s.at(i));
+    }
+    if ((name == QLatin1String("indexOf") || name == QLatin1String("lastIndexOf")) && (n == 1 || n == 2)
+        && isText(args, 0) && (n == 1 || isInt(args, 1))) {
+        const bool last = name == QLatin1String("lastIndexOf");
+        if (n == 1)
+            return qint64(last ? s.lastIndexOf(args[0].string()) : s.indexOf(args[0].string()));
+        qint64 from = args[1].toInt();
+        if (last) {
+            if (from < 0)
+                return qint64(-1);
+            return qint64(s.lastIndexOf(args[0].string(), std::min<qint64>(from, len)));
+        }
+        return qint64(s.indexOf(args[0].string(), std::max<qint64>(from, 0)));
+    }
+    if (name == QLatin1String("contains") && n == 1 && args[0].isString())
+        return s.contains(args[0].string());
+    if (name == QLatin1String("startsWith") && (n == 1 || n == 2) && isString(args, 0) && (n == 1 || isInt(args, 1))) {
+        const qint64 offset = n == 2 ? args[1].toInt() : 0;
+        if (offset < 0 || offset > len)
+            return false;
+        return QStringView(s).mid(offset).startsWith(args[0].string());
+    }
+    if (name == QLatin1String("endsWith") && n == 1 && isString(args, 0))
+        return s.endsWith(args[0].string());
+    if (name == QLatin1String("equals") && n == 1)
+        return args[0].isString() && args[0].string() == s;
+    if (name == QLatin1String("equalsIgnoreCase") && n == 1)
+        return args[0].isString() && args[0].string().compare(s, Qt::CaseInsensitive) == 0;
+    if (name == QLatin1String("compareTo") && n == 1 && isString(args, 0)) {
+        const QString &o = args[0].string();
+        const qsizetype common = std::min(len, o.size());
+        for (qsizetype i = 0; i < common; ++i) {
+            if (s.at(i) != o.at(i))
+                return qint64(s.at(i).unicode()) - qint64(o.at(i).unicode());
+        }
+        return qint64(len - o.size());
+    }
+    if (name == QLatin1String("concat") && n == 1 && isString(args, 0))
+        return QString(s + args[0].string());
+    if (name == QLatin1String("replace") && n == 2 && isText(args, 0) && isText(args, 1)) {
+        QString out = s;
+        return out.replace(args[0].string(), args[1].string());
+    }
+    if ((name == QLatin1String("replaceAll") || name == QLatin1String("replaceFirst")) && n == 2
+        && isString(args, 0) && isString(args, 1))
+        return replaceRegex(s, args[0].string(), args[1].string(), name == QLatin1String("replaceAll"), error);
+    if (name == QLatin1String("matches") && n == 1 && isString(args, 0)) {
+        // String.matches() must match the whole string.
+        const QRegularExpression *re = javaRegex(QRegularExpression::anchoredPattern(args[0].string()), error);
+        return re ? Value(re->match(s).hasMatch()) : Value();
+    }
+    if (name == QLatin1String("split") && (n == 1 || n == 2) && isString(args, 0) && (n == 1 || isInt(args, 1)))
+        return split(s, args[0].string(), n == 2 ? args[1].toInt() : 0, error);
+    return {};
+}
+
+bool indexInRange(qint64 i, qsizetype size, QString &error)
+{
+    if (i >= 0 && i < size)
+        return true;
+    error = QStringLiteral("Index %1 out of bounds for length %2").arg(i).arg(size);
+    return false;
+}
+
+Value listMethod(const ListPtr &list, const QString &name, const Args &args, QString &error)
+{
+    auto &items = list->items();
+    const size_t n = args.size();
+    if (name == QLatin1String("size") && n == 0)
+        return qint64(items.size());
+    if (name == QLatin1String("isEmpty") && n == 0)
+        return items.empty();
+    if (name == QLatin1String("toString") && n == 0)
+        return Value(list).toString();
+    if (name == QLatin1String("get") && n == 1 && isInt(args, 0)) {
+        if (!indexInRange(args[0].toInt(), qsizetype(items.size()), error))
+            return {};
+        return items[size_t(args[0].toInt())];
+    }
+    if (name == QLatin1String("contains") && n == 1)
+        return std::any_of(items.begin(), items.end(), [&](const Value &v) { return v.javaEquals(args[0]); });
+    if (name == QLatin1String("indexOf") && n == 1) {
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (items[i].javaEquals(args[0]))
+                return qint64(i);
+        }
+        return qint64(-1);
+    }
+    const bool fixedSize = list->kind() == List::Kind::JavaArray;
+    if (fixedSize && (name == QLatin1String("add") || name == QLatin1String("remove") || name == QLatin1String("clear")
+                      || name == QLatin1String("addAll"))) {
+        return {}; // arrays have no such methods
+    }
+    if (name == QLatin1String("add") && n == 1) {
+        items.push_back(args[0]);
+        return true;
+    }
+    if (name == QLatin1String("add") && n == 2 && isInt(args, 0)) {
+        const qint64 i = args[0].toInt();
+        if (i < 0 || i > qint64(items.size())) {
+            error = QStringLiteral("Index: %1, Size: %2").arg(i).arg(items.size());
+            return {};
+        }
+        items.insert(items.begin() + i, args[1]);
+        return {};
+    }
+    if (name == QLatin1String("addAll") && n == 1 && args[0].isList()) {
+        const auto copy = args[0].list()->items();
+        items.insert(items.end(), copy.begin(), copy.end());
+        return !copy.empty();
+    }
+    if (name == QLatin1String("set") && n == 2 && isInt(args, 0)) {
+        if (!indexInRange(args[0].toInt(), qsizetype(items.size()), error))
+            return {};
+        Value previous = items[size_t(args[0].toInt())];
+        items[size_t(args[0].toInt())] = args[1];
+        return previous;
+    }
+    if (name == QLatin1String("remove") && n == 1) {
+        if (args[0].isInt()) {
+            if (!indexInRange(args[0].toInt(), qsizetype(items.size()), error))
+                return {};
+            Value removed = items[size_t(args[0].toInt())];
+            items.erase(items.begin() + args[0].toInt());
+            return removed;
+        }
+        for (size_t i = 0; i < items.size(); ++i) {
+            if (items[i].javaEquals(args[0])) {
+                items.erase(items.begin() + qsizetype(i));
+                return true;
+            }
+        }
+        return false;
+    }
+    if (name == QLatin1String("clear") && n == 0) {
+        items.clear();
+        return {};
+    }
+    return {};
+}
+
+// A Map.Entry from entrySet(): .key, .value, getKey(), getValue(), prints "k=v".
+class MapEntry : public HostObject
+{
+public:
+    MapEntry(QString key, Value value) : m_key(std::move(key)), m_value(std::move(value)) {}
+    Value property(const QString &name) const override
+    {
+        if (name == QLatin1String("key"))
+            return m_key;
+        if (name == QLatin1String("value"))
+            return m_value;
+        return {};
+    }
+    Value call(const QString &name, std::span<const Value> args, QString &) const override
+    {
+        if (!args.empty())
+            return {};
+        if (name == QLatin1String("getKey"))
+            return m_key;
+        if (name == QLatin1String("getValue"))
+            return m_value;
+        if (name == QLatin1String("toString"))
+            return toString();
+        return {};
+    }
+    QString toString() const override { return m_key + QLatin1Char('=') + m_value.toString(); }
+
+private:
+    QString m_key;
+    Value m_value;
+};
+
+Value mapMethod(const MapPtr &map, const QString &name, const Args &args)
+{
+    const size_t n = args.size();
+    if (name == QLatin1String("size") && n == 0)
+        return qint64(map->size());
+    if (name == QLatin1String("isEmpty") && n == 0)
+        return map->isEmpty();
+    if (name == QLatin1String("toString") && n == 0)
+        return Value(map).toString();
+    if (name == QLatin1String("get") && n == 1)
+        return args[0].isString() ? map->get(args[0].string()) : Value();
+    if (name == QLatin1String("containsKey") && n == 1)
+        return args[0].isString() && map->contains(args[0].string());
+    if (name == QLatin1String("containsValue") && n == 1) {
+        const auto values = map->values();
+        return std::any_of(values.begin(), values.end(), [&](const Value &v) { return v.javaEquals(args[0]); });
+    }
+    if (name == QLatin1String("put") && n == 2)
+        return map->put(args[0].isString() ? args[0].string() : args[0].toString(), args[1]);
+    if (name == QLatin1String("putAll") && n == 1 && args[0].isMap()) {
+        for (const auto &[k, v] : args[0].map()->entries())
+            map->put(k, v);
+        return {};
+    }
+    if (name == QLatin1String("remove") && n == 1)
+        return args[0].isString() ? map->remove(args[0].string()) : Value();
+    if (name == QLatin1String("clear") && n == 0) {
+        for (const QString &k : map->keys())
+            map->remove(k);
+        return {};
+    }
+    if (name == QLatin1String("keySet") && n == 0) {
+        std::vector<Value> keys;
+        for (const QString &k : map->keys())
+            keys.emplace_back(k);
+        return std::make_shared<List>(std::move(keys));
+    }
+    if (name == QLatin1String("values") && n == 0)
+        return std::make_shared<List>(map->values());
+    if (name == QLatin1String("entrySet") && n == 0) {
+        std::vector<Value> entries;
+        for (const auto &[k, v] : map->entries())
+            entries.emplace_back(HostPtr(std::make_shared<MapEntry>(k, v)));
+        return std::make_shared<List>(std::move(entries));
+    }
+    return {};
+}
+
+Value numberMethod(const Value &v, const QString &name, const Args &args)
+{
+    if (!args.empty())
+        return {};
+    if (name == QLatin1String("toString"))
+        return v.toString();
+    if (name == QLatin1String("intValue") || name == QLatin1String("longValue"))
+        return v.isInt() ? v.toInt() : qint64(v.toDouble());
+    if (name == QLatin1String("doubleValue"))
+        return v.toDouble();
+    return {};
+}
+
+} // namespace
+
+Value BuiltinMethods::call(const Value &target, const QString &name, std::span<const Value> args, QString &error)
+{
+    switch (target.type()) {
+    case Value::Type::String: return stringMethod(target.string(), name, args, error);
+    case Value::Type::List: return listMethod(target.list(), name, args, error);
+    case Value::Type::Map: return mapMethod(target.map(), name, args);
+    case Value::Type::Int:
+    case Value::Type::Double: return numberMethod(target, name, args);
+    case Value::Type::Bool:
+        return name == QLatin1String("toString") && args.empty() ? Value(target.toString()) : Value();
+    case Value::Type::Host: return target.host()->call(name, args, error);
+    case Value::Type::Null: return {};
+    }
+    return {};
+}
+
+Value BuiltinMethods::property(const Value &target, const QString &name)
+{
+    switch (target.type()) {
+    case Value::Type::Map: return target.map()->get(name);
+    case Value::Type::Host: return target.host()->property(name);
+    case Value::Type::String:
+        return name == QLatin1String("empty") ? Value(target.string().isEmpty()) : Value();
+    case Value::Type::List:
+        return name == QLatin1String("empty") ? Value(target.list()->items().empty()) : Value();
+    default: return {};
+    }
+}
+
+} // namespace portico::vtl

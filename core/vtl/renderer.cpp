@@ -1,0 +1,527 @@
+#include "renderer.h"
+
+#include "methods.h"
+
+#include "base/limits.h"
+
+#include <cmath>
+
+namespace portico::vtl {
+
+using namespace ast;
+
+// $foreach: the loop's position, as Velocity 1.7's ForeachScope shows it.
+class Renderer::LoopState : public HostObject
+{
+public:
+    LoopState(qint64 size, std::shared_ptr<LoopState> parent)
+        : m_size(size), m_parent(std::move(parent)) {}
+    qint64 index = 0;
+
+    Value property(const QString &name) const override
+    {
+        if (name == QLatin1String("index"))
+            return index;
+        if (name == QLatin1String("count"))
+            return index + 1;
+        if (name == QLatin1String("hasNext"))
+            return index + 1 < m_size;
+        if (name == QLatin1String("first"))
+            return index == 0;
+        if (name == QLatin1String("last"))
+            return index + 1 == m_size;
+        if (name == QLatin1String("parent"))
+            return m_parent ? Value(HostPtr(m_parent)) : Value();
+        return {};
+    }
+    Value call(const QString &name, std::span<const Value> args, QString &) const override
+    {
+        if (!args.empty())
+            return {};
+        // getIndex(), hasNext(), isFirst()... as Java getters.
+        if (name == QLatin1String("hasNext"))
+            return property(name);
+        if (name.startsWith(QLatin1String("get")) || name.startsWith(QLatin1String("is"))) {
+            QString prop = name.mid(name.startsWith(QLatin1String("get")) ? 3 : 2);
+            if (!prop.isEmpty())
+                prop[0] = prop[0].toLower();
+            return property(prop);
+        }
+        return {};
+    }
+    QString toString() const override { return QStringLiteral("org.apache.velocity.runtime.directive.ForeachScope"); }
+
+private:
+    qint64 m_size;
+    std::shared_ptr<LoopState> m_parent;
+};
+
+// The value of a #define: a block rendered each time the reference is used.
+class Renderer::DefinedBlock : public HostObject
+{
+public:
+    explicit DefinedBlock(std::shared_ptr<const Block> block) : block(std::move(block)) {}
+    std::shared_ptr<const Block> block;
+    Value property(const QString &) const override { return {}; }
+    Value call(const QString &, std::span<const Value>, QString &) const override { return {}; }
+    QString toString() const override { return {}; }
+};
+
+Renderer::Renderer(Variables variables)
+    : m_globals(std::move(variables))
+{}
+
+base::Result<QString> Renderer::render(const ParsedTemplate &tree)
+{
+    QString out;
+    m_out = &out;
+    try {
+        renderBlock(tree.root);
+    } catch (const Failure &f) {
+        return base::Diagnostic::error(QStringLiteral("line %1, column %2").arg(f.pos.line).arg(f.pos.column),
+                                       f.message);
+    }
+    return out;
+}
+
+void Renderer::fail(const Position &pos, const QString &message)
+{
+    throw Failure{pos, message};
+}
+
+void Renderer::step(const Position &pos)
+{
+    if (++m_steps > base::limits::kRenderMaxSteps)
+        fail(pos, QStringLiteral("the template did too much work (more than %1 steps); look for loops "
+                                 "nested too deep or a macro calling itself")
+                      .arg(base::limits::kRenderMaxSteps));
+}
+
+void Renderer::write(const QString &text)
+{
+    *m_out += text;
+    if (m_out->size() > base::limits::kTemplateMaxOutputChars)
+        throw Failure{{}, QStringLiteral("the output is larger than %1 characters").arg(base::limits::kTemplateMaxOutputChars)};
+}
+
+Renderer::Flow Renderer::renderBlock(const Block &block)
+{
+    for (const NodePtr &node : block) {
+        const Flow flow = renderNode(*node);
+        if (flow != Flow::Normal)
+            return flow;
+    }
+    return Flow::Normal;
+}
+
+Renderer::Flow Renderer::renderNode(const Node &node)
+{
+    step(node.pos);
+    switch (node.kind) {
+    case Node::Kind::Text: write(static_cast<const TextNode &>(node).text); return Flow::Normal;
+    case Node::Kind::Reference: renderReference(static_cast<const ReferenceNode &>(node)); return Flow::Normal;
+    case Node::Kind::Set: assign(static_cast<const SetNode &>(node)); return Flow::Normal;
+    case Node::Kind::If: {
+        const auto &n = static_cast<const IfNode &>(node);
+        for (const auto &[cond, body] : n.branches) {
+            if (condition(*cond))
+                return renderBlock(body);
+        }
+        return renderBlock(n.elseBlock);
+    }
+    case Node::Kind::Foreach: return renderForeach(static_cast<const ForeachNode &>(node));
+    case Node::Kind::Break: return Flow::Break;
+    case Node::Kind::Stop: return Flow::Stop;
+    case Node::Kind::MacroCall: return renderMacroCall(static_cast<const MacroCallNode &>(node));
+    case Node::Kind::Define: {
+        const auto &n = static_cast<const DefineNode &>(node);
+        setVariable(n.variable, HostPtr(std::make_shared<DefinedBlock>(n.body)));
+        return Flow::Normal;
+    }
+    }
+    return Flow::Normal;
+}
+
+void Renderer::renderReference(const ReferenceNode &node)
+{
+    const Value v = evalReference(*node.ref);
+    if (node.backslashes > 0) {
+        // Velocity's escaping: \$a prints "$a" when $a has a value; pairs of backslashes print one.
+        if (!v.isNull()) {
+            write(QString(node.backslashes / 2, QLatin1Char('\\')));
+            if (node.backslashes % 2 == 1) {
+                write(node.ref->source);
+                return;
+            }
+        } else {
+            write(QString(node.backslashes, QLatin1Char('\\')));
+            if (node.backslashes % 2 == 1)
+                write(node.ref->source);
+            return;
+        }
+    }
+    // API Gateway prints a null or undefined reference as nothing, quiet or not.
+    if (!v.isNull())
+        write(v.toString());
+}
+
+Renderer::Flow Renderer::renderForeach(const ForeachNode &node)
+{
+    const Value iterable = eval(*node.iterable);
+    std::vector<Value> items;
+    if (iterable.isList())
+        items = iterable.list()->items(); // a copy: the body may change the list
+    else if (iterable.isMap())
+        items = iterable.map()->values();
+    // Null, strings and other values iterate zero times.
+
+    const Value saved = m_globals.value(node.variable);
+    const bool hadValue = m_globals.contains(node.variable);
+    auto state = std::make_shared<LoopState>(qint64(items.size()), m_loops.empty() ? nullptr : m_loops.back());
+    m_loops.push_back(state);
+    Flow result = Flow::Normal;
+    for (size_t i = 0; i < items.size() && i < size_t(base::limits::kForeachMaxIterations); ++i) {
+        state->index = qint64(i);
+        if (items[i].isNull())
+            m_globals.remove(node.variable);
+        else
+            m_globals.insert(node.variable, items[i]);
+        const Flow flow = renderBlock(node.body);
+        if (flow == Flow::Break)
+            break;
+        if (flow == Flow::Stop) {
+            result = Flow::Stop;
+            break;
+        }
+    }
+    m_loops.pop_back();
+    if (hadValue)
+        m_globals.insert(node.variable, saved);
+    else
+        m_globals.remove(node.variable);
+    return result;
+}
+
+Renderer::Flow Renderer::renderMacroCall(const MacroCallNode &node)
+{
+    if (int(m_macroFrames.size()) >= base::limits::kMacroMaxDepth)
+        fail(node.pos, QStringLiteral("macros call each other more than %1 deep").arg(base::limits::kMacroMaxDepth));
+    QHash<QString, Value> frame;
+    const QStringList &parameters = node.macro->parameters;
+    for (qsizetype i = 0; i < parameters.size(); ++i)
+        frame.insert(parameters.at(i), size_t(i) < node.args.size() ? eval(*node.args[size_t(i)]) : Value());
+    m_macroFrames.push_back(std::move(frame));
+    const Flow flow = renderBlock(node.macro->body);
+    m_macroFrames.pop_back();
+    return flow;
+}
+
+void Renderer::assign(const SetNode &node)
+{
+    Value value = eval(*node.value);
+    // Velocity 1.7: a null right-hand side leaves the target as it was.
+    if (value.isNull())
+        return;
+    const ReferenceExpr &target = *node.target;
+    if (target.chain.empty()) {
+        setVariable(target.root, std::move(value));
+        return;
+    }
+    Value owner = lookup(target.root);
+    for (size_t i = 0; i + 1 < target.chain.size() && !owner.isNull(); ++i)
+        owner = applyAccessor(owner, target.chain[i], target);
+    const Accessor &last = target.chain.back();
+    if (owner.isNull())
+        return;
+    if (last.kind == Accessor::Kind::Property) {
+        if (owner.isMap())
+            owner.map()->put(last.name, std::move(value));
+        return;
+    }
+    if (last.kind == Accessor::Kind::Index) {
+        const Value index = eval(*last.index);
+        if (owner.isMap()) {
+            owner.map()->put(index.isString() ? index.string() : index.toString(), std::move(value));
+        } else if (owner.isList() && index.isInt()) {
+            auto &items = owner.list()->items();
+            const qint64 i = index.toInt();
+            if (i < 0 || i >= qint64(items.size()))
+                fail(last.pos, QStringLiteral("%1: Index %2 out of bounds for length %3").arg(target.source).arg(i).arg(items.size()));
+            items[size_t(i)] = std::move(value);
+        }
+    }
+}
+
+Value Renderer::lookup(const QString &name) const
+{
+    if (!m_macroFrames.empty()) {
+        const auto &frame = m_macroFrames.back();
+        const auto it = frame.find(name);
+        if (it != frame.end())
+            return *it;
+    }
+    if (!m_loops.empty()) {
+        if (name == QLatin1String("foreach"))
+            return HostPtr(m_loops.back());
+        if (name == QLatin1String("velocityCount"))
+            return m_loops.back()->index + 1;
+    }
+    return m_globals.value(name);
+}
+
+void Renderer::setVariable(const QString &name, Value value)
+{
+    if (!m_macroFrames.empty() && m_macroFrames.back().contains(name)) {
+        m_macroFrames.back().insert(name, std::move(value));
+        return;
+    }
+    m_globals.insert(name, std::move(value));
+}
+
+QString Renderer::renderToString(const Block &block)
+{
+    QString text;
+    QString *outer = m_out;
+    m_out = &text;
+    renderBlock(block);
+    m_out = outer;
+    return text;
+}
+
+Value Renderer::evalReference(const ReferenceExpr &ref)
+{
+    Value v = lookup(ref.root);
+    for (const Accessor &accessor : ref.chain) {
+        if (v.isNull())
+            return {};
+        v = applyAccessor(v, accessor, ref);
+    }
+    if (v.isHost()) {
+        if (auto defined = std::dynamic_pointer_cast<DefinedBlock>(v.host()))
+            return renderToString(*defined->block);
+    }
+    return v;
+}
+
+Value Renderer::applyAccessor(const Value &target, const Accessor &accessor, const ReferenceExpr &ref)
+{
+    switch (accessor.kind) {
+    case Accessor::Kind::Property: return BuiltinMethods::property(target, accessor.name);
+    case Accessor::Kind::Method: {
+        std::vector<Value> args;
+        args.reserve(accessor.args.size());
+        for (const ExprPtr &arg : accessor.args)
+            args.push_back(eval(*arg));
+        QString error;
+        Value result = BuiltinMethods::call(target, accessor.name, args, error);
+        if (!error.isEmpty())
+            fail(accessor.pos, QStringLiteral("%1: %2").arg(ref.source, error));
+        return result;
+    }
+    case Accessor::Kind::Index: {
+        const Value index = eval(*accessor.index);
+        if (target.isList()) {
+            if (!index.isInt())
+                return {};
+            const auto &items = target.list()->items();
+            const qint64 i = index.toInt();
+            if (i < 0 || i >= qint64(items.size()))
+                fail(accessor.pos, QStringLiteral("%1: Index %2 out of bounds for length %3").arg(ref.source).arg(i).arg(items.size()));
+            return items[size_t(i)];
+        }
+        if (target.isMap())
+            return index.isString() ? target.map()->get(index.string()) : target.map()->get(index.toString());
+        if (target.isHost()) {
+            QString error;
+            const Value args[] = {index};
+            Value result = target.host()->call(QStringLiteral("get"), args, error);
+            if (!error.isEmpty())
+                fail(accessor.pos, QStringLiteral("%1: %2").arg(ref.source, error));
+            return result;
+        }
+        return {};
+    }
+    }
+    return {};
+}
+
+Value Renderer::eval(const Expr &expr)
+{
+    step(expr.pos);
+    switch (expr.kind) {
+    case Expr::Kind::Literal: return static_cast<const LiteralExpr &>(expr).value;
+    case Expr::Kind::Interpolated: return renderToString(static_cast<const InterpolatedExpr &>(expr).parts);
+    case Expr::Kind::List: {
+        const auto &e = static_cast<const ListExpr &>(expr);
+        auto list = std::make_shared<List>();
+        list->items().reserve(e.items.size());
+        for (const ExprPtr &item : e.items)
+            list->items().push_back(eval(*item));
+        return list;
+    }
+    case Expr::Kind::Map: {
+        const auto &e = static_cast<const MapExpr &>(expr);
+        // Velocity 1.7 builds {} literals as LinkedHashMaps (checked with the oracle).
+        auto map = std::make_shared<Map>(Map::Kind::LinkedHashMap);
+        for (const auto &[key, value] : e.entries) {
+            const Value k = eval(*key);
+            map->put(k.isString() ? k.string() : k.toString(), eval(*value));
+        }
+        return map;
+    }
+    case Expr::Kind::Range: {
+        const auto &e = static_cast<const RangeExpr &>(expr);
+        const Value from = eval(*e.from);
+        const Value to = eval(*e.to);
+        if (!from.isInt() || !to.isInt())
+            return {};
+        auto list = std::make_shared<List>();
+        const qint64 a = from.toInt();
+        const qint64 b = to.toInt();
+        const qint64 count = (a <= b ? b - a : a - b) + 1;
+        if (count > base::limits::kRenderMaxSteps)
+            fail(expr.pos, QStringLiteral("the range [%1..%2] is too large").arg(a).arg(b));
+        for (qint64 i = 0; i < count; ++i)
+            list->items().emplace_back(a <= b ? a + i : a - i);
+        return list;
+    }
+    case Expr::Kind::Reference: return evalReference(static_cast<const ReferenceExpr &>(expr));
+    case Expr::Kind::Not: return !condition(*static_cast<const NotExpr &>(expr).operand);
+    case Expr::Kind::Binary: return evalBinary(static_cast<const BinaryExpr &>(expr));
+    }
+    return {};
+}
+
+bool Renderer::condition(const Expr &expr)
+{
+    switch (expr.kind) {
+    case Expr::Kind::Reference: return evalReference(static_cast<const ReferenceExpr &>(expr)).isTruthy();
+    case Expr::Kind::Literal: {
+        const Value &v = static_cast<const LiteralExpr &>(expr).value;
+        return v.isBool() && v.toBool();
+    }
+    case Expr::Kind::Not: return !condition(*static_cast<const NotExpr &>(expr).operand);
+    case Expr::Kind::Binary: {
+        const auto &b = static_cast<const BinaryExpr &>(expr);
+        switch (b.op) {
+        case BinaryOp::Or: return condition(*b.left) || condition(*b.right);
+        case BinaryOp::And: return condition(*b.left) && condition(*b.right);
+        case BinaryOp::Eq:
+        case BinaryOp::Ne:
+        case BinaryOp::Lt:
+        case BinaryOp::Gt:
+        case BinaryOp::Le:
+        case BinaryOp::Ge: return evalBinary(b).toBool();
+        default: eval(expr); return false; // arithmetic has no truth in Velocity 1.7
+        }
+    }
+    default: eval(expr); return false; // strings, numbers, lists, maps: "not evaluated for truth"
+    }
+}
+
+namespace {
+
+bool velocityEquals(const Value &a, const Value &b)
+{
+    // API Gateway treats a null reference as equal to null and to the empty string.
+    if (a.isNull() || b.isNull()) {
+        const Value &other = a.isNull() ? b : a;
+        return other.isNull() || (other.isString() && other.string().isEmpty());
+    }
+    if (a.isNumber() && b.isNumber())
+        return a.isInt() && b.isInt() ? a.toInt() == b.toInt() : a.toDouble() == b.toDouble();
+    if (a.type() == b.type())
+        return a.javaEquals(b);
+    return a.toString() == b.toString();
+}
+
+// Integer arithmetic stays integral and falls back to double only where a long would overflow.
+Value arithmetic(BinaryOp op, const Value &a, const Value &b)
+{
+    if (a.isInt() && b.isInt()) {
+        const qint64 x = a.toInt();
+        const qint64 y = b.toInt();
+        qint64 r = 0;
+        switch (op) {
+        case BinaryOp::Add:
+            if (!__builtin_add_overflow(x, y, &r))
+                return r;
+            break;
+        case BinaryOp::Sub:
+            if (!__builtin_sub_overflow(x, y, &r))
+                return r;
+            break;
+        case BinaryOp::Mul:
+            if (!__builtin_mul_overflow(x, y, &r))
+                return r;
+            break;
+        case BinaryOp::Div:
+            if (y == 0)
+                return {};
+            if (!(x == std::numeric_limits<qint64>::min() && y == -1))
+                return x / y;
+            break;
+        case BinaryOp::Mod:
+            if (y == 0)
+                return {};
+            return y == -1 ? qint64(0) : x % y;
+        default: break;
+        }
+    }
+    const double x = a.toDouble();
+    const double y = b.toDouble();
+    switch (op) {
+    case BinaryOp::Add: return x + y;
+    case BinaryOp::Sub: return x - y;
+    case BinaryOp::Mul: return x * y;
+    case BinaryOp::Div: return y == 0 ? Value() : Value(x / y);
+    case BinaryOp::Mod: return y == 0 ? Value() : Value(std::fmod(x, y));
+    default: return {};
+    }
+}
+
+} // namespace
+
+Value Renderer::evalBinary(const BinaryExpr &expr)
+{
+    switch (expr.op) {
+    case BinaryOp::Or: return condition(*expr.left) || condition(*expr.right);
+    case BinaryOp::And: return condition(*expr.left) && condition(*expr.right);
+    default: break;
+    }
+    const Value a = eval(*expr.left);
+    const Value b = eval(*expr.right);
+    switch (expr.op) {
+    case BinaryOp::Eq: return velocityEquals(a, b);
+    case BinaryOp::Ne: return !velocityEquals(a, b);
+    case BinaryOp::Lt:
+    case BinaryOp::Gt:
+    case BinaryOp::Le:
+    case BinaryOp::Ge: {
+        // Velocity 1.7 orders numbers only; anything else compares false.
+        if (!a.isNumber() || !b.isNumber())
+            return false;
+        const bool ints = a.isInt() && b.isInt();
+        const int c = ints ? (a.toInt() < b.toInt() ? -1 : a.toInt() > b.toInt() ? 1 : 0)
+                           : (a.toDouble() < b.toDouble() ? -1 : a.toDouble() > b.toDouble() ? 1 : 0);
+        switch (expr.op) {
+        case BinaryOp::Lt: return c < 0;
+        case BinaryOp::Gt: return c > 0;
+        case BinaryOp::Le: return c <= 0;
+        default: return c >= 0;
+        }
+    }
+    case BinaryOp::Add:
+        if (a.isNull() || b.isNull())
+            return {};
+        if (a.isString() || b.isString())
+            return QString(a.toString() + b.toString());
+        [[fallthrough]];
+    default:
+        if (!a.isNumber() || !b.isNumber())
+            return {};
+        return arithmetic(expr.op, a, b);
+    }
+}
+
+} // namespace portico::vtl

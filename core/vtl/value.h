@@ -1,0 +1,156 @@
+// The values a template computes with, shaped after the Java objects Velocity 1.7 sees under API
+// Gateway: null, booleans, integers (Integer/Long), doubles, strings (UTF-16, as Java counts),
+// lists (ArrayList, json-smart arrays, Java arrays from split()), maps (HashMap from a template's
+// {} literal, insertion-ordered maps from JSON), and host objects ($input, $util...). Lists and
+// maps are shared and mutable, as Java references are: `#set($b = $a)` aliases one list.
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+#include <memory>
+#include <span>
+#include <variant>
+#include <vector>
+
+namespace portico::vtl {
+
+class List;
+class Map;
+class HostObject;
+class Value;
+using ListPtr = std::shared_ptr<List>;
+using MapPtr = std::shared_ptr<Map>;
+using HostPtr = std::shared_ptr<HostObject>;
+
+class Value
+{
+public:
+    enum class Type { Null, Bool, Int, Double, String, List, Map, Host };
+
+    Value() = default;
+    Value(bool b) : m_v(b) {}
+    Value(int i) : m_v(qint64(i)) {}
+    Value(qint64 i) : m_v(i) {}
+    Value(double d) : m_v(d) {}
+    Value(QString s) : m_v(std::move(s)) {}
+    Value(ListPtr l) : m_v(std::move(l)) {}
+    Value(MapPtr m) : m_v(std::move(m)) {}
+    Value(HostPtr h) : m_v(std::move(h)) {}
+
+    Type type() const { return Type(m_v.index()); }
+    bool isNull() const { return type() == Type::Null; }
+    bool isBool() const { return type() == Type::Bool; }
+    bool isInt() const { return type() == Type::Int; }
+    bool isDouble() const { return type() == Type::Double; }
+    bool isNumber() const { return isInt() || isDouble(); }
+    bool isString() const { return type() == Type::String; }
+    bool isList() const { return type() == Type::List; }
+    bool isMap() const { return type() == Type::Map; }
+    bool isHost() const { return type() == Type::Host; }
+
+    bool toBool() const { return std::get<bool>(m_v); }
+    qint64 toInt() const { return std::get<qint64>(m_v); }
+    double toDouble() const { return isInt() ? double(toInt()) : std::get<double>(m_v); }
+    const QString &string() const { return std::get<QString>(m_v); }
+    const ListPtr &list() const { return std::get<ListPtr>(m_v); }
+    const MapPtr &map() const { return std::get<MapPtr>(m_v); }
+    const HostPtr &host() const { return std::get<HostPtr>(m_v); }
+
+    // Velocity's truth: only null and false are false.
+    bool isTruthy() const { return !isNull() && !(isBool() && !toBool()); }
+
+    // What Java's toString() gives; null gives "null" (as inside a list), the renderer prints
+    // a null reference as nothing instead.
+    QString toString() const;
+    // Java's equals(), as List.contains() and Map keys use it.
+    bool javaEquals(const Value &other) const;
+
+private:
+    std::variant<std::monostate, bool, qint64, double, QString, ListPtr, MapPtr, HostPtr> m_v;
+};
+
+// Java's Double.toString(): "6.0", "0.30000000000000004", "1.0E10", "NaN", "Infinity".
+QString javaDoubleToString(double d);
+// Java's String.hashCode() over UTF-16 code units.
+qint32 javaStringHash(const QString &s);
+
+class List
+{
+public:
+    // How the Java object behind the list prints itself.
+    enum class Kind {
+        ArrayList, // Velocity [a, b] literal, ranges: "[a, b]"
+        JsonArray, // json-smart array from $input.path / parseJson: compact JSON
+        JavaArray, // String[] from split(): prints like ArrayList here
+    };
+
+    explicit List(Kind kind = Kind::ArrayList) : m_kind(kind) {}
+    List(std::vector<Value> items, Kind kind = Kind::ArrayList)
+        : m_kind(kind), m_items(std::move(items)) {}
+
+    Kind kind() const { return m_kind; }
+    std::vector<Value> &items() { return m_items; }
+    const std::vector<Value> &items() const { return m_items; }
+    qsizetype size() const { return qsizetype(m_items.size()); }
+
+private:
+    Kind m_kind;
+    std::vector<Value> m_items;
+};
+
+class Map
+{
+public:
+    enum class Kind {
+        HashMap,       // Velocity {} literal: iterates in Java HashMap order
+        LinkedHashMap, // JSON objects, $context, $stageVariables: insertion order
+    };
+
+    explicit Map(Kind kind = Kind::LinkedHashMap) : m_kind(kind) {}
+
+    Kind kind() const { return m_kind; }
+    qsizetype size() const { return qsizetype(m_entries.size()); }
+    bool isEmpty() const { return m_entries.empty(); }
+    bool contains(const QString &key) const { return indexOf(key) >= 0; }
+    // Null when absent.
+    Value get(const QString &key) const;
+    // Returns the previous value (null when there was none), as Map.put does.
+    Value put(const QString &key, Value value);
+    Value remove(const QString &key);
+
+    // Entries in the order Java would iterate them.
+    std::vector<std::pair<QString, Value>> entries() const;
+    std::vector<QString> keys() const;
+    std::vector<Value> values() const;
+
+private:
+    qsizetype indexOf(const QString &key) const;
+    void rebuildIndex();
+
+    Kind m_kind;
+    std::vector<std::pair<QString, Value>> m_entries;
+    // Only built once a map is large enough for linear search to hurt.
+    QHash<QString, qsizetype> m_index;
+    // Java HashMap's table size: grows (x2) past 0.75 load and never shrinks; decides order.
+    qsizetype m_hashCapacity = 16;
+};
+
+// An object supplied by the host ($input, $util, $context.identity's providers...). Everything
+// a template can reach goes through here, so a template cannot touch anything else.
+class HostObject
+{
+public:
+    virtual ~HostObject() = default;
+    // $obj.name; an absent property is null.
+    virtual Value property(const QString &name) const = 0;
+    // $obj.name(args). Sets `error` (and returns null) for an exception a Java method would
+    // throw; an unknown method returns null without error, as Velocity does.
+    virtual Value call(const QString &name, std::span<const Value> args, QString &error) const = 0;
+    virtual QString toString() const = 0;
+};
+
+// Compact JSON text of a value (maps as objects, lists as arrays), as json-smart writes it.
+QString toJsonText(const Value &v);
+
+} // namespace portico::vtl

@@ -1,0 +1,67 @@
+// Every mapping-template conformance case in ../shared/conformance/vtl, read where it lies:
+// rendered by Portico's engine and compared with what API Gateway (or Velocity 1.7) produced.
+#include "base/json.h"
+#include "mapping/sampleinput.h"
+#include "vtl/template.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace portico;
+
+class TestVtlConformance : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void conformanceCase_data()
+    {
+        QTest::addColumn<QString>("path");
+        const QDir dir(QStringLiteral(PORTICO_CONFORMANCE_DIR));
+        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        QVERIFY2(files.size() >= 70, qPrintable(QStringLiteral("conformance cases not found in %1").arg(dir.path())));
+        for (const QString &file : files)
+            QTest::newRow(qPrintable(file)) << dir.filePath(file);
+    }
+    void conformanceCase()
+    {
+        QFETCH(QString, path);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        base::Json json;
+        base::JsonParseError parseError;
+        QVERIFY(base::parseJson(file.readAll(), json, parseError));
+
+        const auto input = mapping::SampleInput::fromCaseJson(json);
+        QVERIFY2(input.ok(), qPrintable(input.ok() ? QString() : input.error().toString()));
+        const auto compiled = vtl::Template::compile(base::toQString(json.value("template", std::string())));
+        const bool wantsError = json.value("expectedError", false);
+        if (!compiled.ok()) {
+            QVERIFY2(wantsError, qPrintable(QStringLiteral("does not compile: ") + compiled.error().toString()));
+            return;
+        }
+        const auto rendered = compiled->render(input->toVariables());
+        if (wantsError) {
+            if (rendered.ok())
+                QFAIL(qPrintable(QStringLiteral("rendered without error: ") + rendered.value()));
+            return;
+        }
+        QVERIFY2(rendered.ok(), qPrintable(rendered.ok() ? QString() : rendered.error().toString()));
+        if (json.contains("expectedJson")) {
+            base::Json actual;
+            base::JsonParseError error;
+            QVERIFY2(base::parseJson(rendered->toUtf8(), actual, error),
+                     qPrintable(QStringLiteral("output is not JSON (%1): %2").arg(error.message, rendered.value())));
+            // JSON equality: key order does not matter.
+            const auto actualValue = nlohmann::json::parse(actual.dump());
+            const auto expectedValue = nlohmann::json::parse(json["expectedJson"].dump());
+            QCOMPARE(base::toQString(actualValue.dump()), base::toQString(expectedValue.dump()));
+        } else {
+            QCOMPARE(rendered.value(), base::toQString(json.value("expected", std::string())));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVtlConformance)
+#include "tst_vtl_conformance.moc"
