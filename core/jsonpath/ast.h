@@ -9,7 +9,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace portico::jsonpath::ast {
@@ -19,19 +18,19 @@ struct Expression;
 enum class SegmentKind {
     Property, // .name, ['name'], ['a','b']
     Wildcard, // .*, [*]
-    Index,    // [0], [-1], [0,2]
-    Slice,    // [1:3], [1:], [:2], [-2:]
-    Filter,   // [?(...)]
-    Scan,     // .. (applies with the segment that follows it)
+    Index, // [0], [-1], [0,2]
+    Slice, // [1:3], [1:], [:2], [-2:]
+    Filter, // [?(...)]
+    Scan, // .. (applies with the segment that follows it)
 };
 
 struct Segment
 {
     SegmentKind kind = SegmentKind::Property;
     std::vector<std::string> names; // Property, UTF-8
-    std::vector<int> indexes;       // Index
-    std::optional<int> from;        // Slice
-    std::optional<int> to;          // Slice
+    std::vector<int> indexes; // Index
+    std::optional<int> from; // Slice
+    std::optional<int> to; // Slice
     std::shared_ptr<const Expression> filter;
 
     // Set once the whole chain is known, since Jayway's rules depend on position: a multi-name
@@ -61,28 +60,30 @@ struct Literal
     bool boolean = false;
     Number number;
     std::string string; // UTF-8
+    // An array's items, or an object's values with their keys in `keys` (unique, each keeping
+    // the last value written for it, as json-smart does).
     std::vector<Literal> items;
-    std::vector<std::pair<std::string, Literal>> members; // keys unique, last value wins
+    std::vector<std::string> keys;
 };
 
 enum class Operator {
-    Equal,        // ==
-    NotEqual,     // !=
-    StrictEqual,  // ===  (same type and equal)
+    Equal, // ==
+    NotEqual, // !=
+    StrictEqual, // ===  (same type and equal)
     StrictNotEqual, // !==
-    Less,         // <
-    LessOrEqual,  // <=
-    Greater,      // >
+    Less, // <
+    LessOrEqual, // <=
+    Greater, // >
     GreaterOrEqual, // >=
-    Matches,      // =~ /regex/flags
-    In,           // in [...]
-    NotIn,        // nin [...]
-    Contains,     // contains
-    Size,         // size n
-    Empty,        // empty true|false
-    AnyOf,        // anyof [...]
-    NoneOf,       // noneof [...]
-    SubsetOf,     // subsetof [...]
+    Matches, // =~ /regex/flags
+    In, // in [...]
+    NotIn, // nin [...]
+    Contains, // contains
+    Size, // size n
+    Empty, // empty true|false
+    AnyOf, // anyof [...]
+    NoneOf, // noneof [...]
+    SubsetOf, // subsetof [...]
 };
 
 struct Operand
@@ -97,10 +98,10 @@ struct Operand
 struct Expression
 {
     enum class Kind {
-        Or,      // operands: two or more
-        And,     // operands: two or more
-        Not,     // operands: one
-        Exists,  // left: a path
+        Or, // operands: two or more
+        And, // operands: two or more
+        Not, // operands: one
+        Exists, // left: a path
         Compare, // left op right
     };
     Kind kind = Kind::Compare;

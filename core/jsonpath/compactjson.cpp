@@ -14,8 +14,8 @@ namespace {
 
 void appendString(std::string &out, std::string_view text)
 {
-    static constexpr std::array<char, 16> hex{'0', '1', '2', '3', '4', '5', '6', '7',
-                                              '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
+    static constexpr std::array<char, 16> hex {'0', '1', '2', '3', '4', '5', '6', '7',
+                                               '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
     out += '"';
     for (const char c : text) {
         switch (c) {
@@ -68,7 +68,8 @@ void begin(std::string &out, element value, std::vector<Frame> &stack)
     case element_type::ARRAY: {
         out += '[';
         Frame frame;
-        for (const simdjson::dom::array items = value.get_array().value_unsafe(); const element item : items)
+        for (const simdjson::dom::array items = value.get_array().value_unsafe();
+             const element item : items)
             frame.items.push_back(item);
         stack.push_back(std::move(frame));
         break;

@@ -14,7 +14,8 @@ using simdjson::dom::element;
 
 Evaluator::Evaluator(element root)
     : m_root(root)
-{}
+{
+}
 
 Matches Evaluator::evaluate(const Chain &chain, element start)
 {
@@ -157,7 +158,8 @@ Evaluator::Outcome Evaluator::wildcard(const Chain &chain, std::size_t index, el
                                    return outcome == Outcome::Continue;
                                });
     } else if (node.is_array()) {
-        for (const simdjson::dom::array items = node.get_array().value_unsafe(); const element item : items) {
+        for (const simdjson::dom::array items = node.get_array().value_unsafe();
+             const element item : items) {
             outcome = emit(chain, index + 1, item, out);
             if (outcome != Outcome::Continue)
                 break;
@@ -221,8 +223,8 @@ Evaluator::Outcome Evaluator::slice(const Chain &chain, std::size_t index, eleme
     const qint64 negativeBegin = std::max(from, -length);
     const qint64 negativeEnd = std::min<qint64>(to, 0);
     if (negativeBegin < negativeEnd) {
-        const Outcome o = emitRange(chain, next, array, length + negativeBegin,
-                                    length + negativeEnd, out);
+        const Outcome o
+            = emitRange(chain, next, array, length + negativeBegin, length + negativeEnd, out);
         if (o != Outcome::Continue)
             return o;
     }
@@ -262,7 +264,8 @@ Evaluator::Outcome Evaluator::filter(const Chain &chain, std::size_t index, elem
         // earlier segment was definite; API Gateway then finds nothing.
         return segment.upstreamDefinite ? Outcome::NotFound : Outcome::Continue;
     }
-    for (const simdjson::dom::array items = node.get_array().value_unsafe(); const element item : items) {
+    for (const simdjson::dom::array items = node.get_array().value_unsafe();
+         const element item : items) {
         const std::optional<bool> keep = accept(*segment.filter, item);
         if (!keep)
             return Outcome::Stop;
@@ -283,7 +286,7 @@ Evaluator::Outcome Evaluator::scan(const Chain &chain, std::size_t index, elemen
 
     // Pre-order over every object and array, with an explicit stack so a deeply nested payload
     // cannot exhaust the call stack.
-    std::vector<element> pending{node};
+    std::vector<element> pending {node};
     while (!pending.empty()) {
         const element current = pending.back();
         pending.pop_back();
@@ -304,7 +307,8 @@ Evaluator::Outcome Evaluator::scan(const Chain &chain, std::size_t index, elemen
                 // Jayway's walkArray: before a non-final segment, an array that passes the scan
                 // predicate hands each of its items to the segment after the target, skipping
                 // the target itself (so $..[0].name yields the name of every item).
-                for (const simdjson::dom::array items = current.get_array().value_unsafe(); const element item : items) {
+                for (const simdjson::dom::array items = current.get_array().value_unsafe();
+                     const element item : items) {
                     outcome = emit(chain, targetIndex + 1, item, out);
                     if (outcome != Outcome::Continue)
                         break;
@@ -323,7 +327,8 @@ Evaluator::Outcome Evaluator::scan(const Chain &chain, std::size_t index, elemen
                                        return true;
                                    });
         } else {
-            for (const simdjson::dom::array items = current.get_array().value_unsafe(); const element item : items) {
+            for (const simdjson::dom::array items = current.get_array().value_unsafe();
+                 const element item : items) {
                 if (item.is_object() || item.is_array())
                     pending.push_back(item);
             }
@@ -371,9 +376,9 @@ Evaluator::Outcome Evaluator::stop(const QString &reason)
 {
     if (m_stopReason.isEmpty()) {
         m_stopReason = !reason.isEmpty()
-                           ? reason
-                           : QStringLiteral("JSONPath evaluation stopped after %1 steps")
-                                 .arg(base::limits::kJsonPathMaxSteps);
+            ? reason
+            : QStringLiteral("JSONPath evaluation stopped after %1 steps")
+                  .arg(base::limits::kJsonPathMaxSteps);
     }
     return Outcome::Stop;
 }

@@ -122,7 +122,8 @@ std::vector<FilterValue> FilterValue::items() const
     std::vector<FilterValue> items;
     switch (m_source) {
     case Source::Element:
-        for (const simdjson::dom::array array = m_element.get_array().value_unsafe(); const auto item : array)
+        for (const simdjson::dom::array array = m_element.get_array().value_unsafe();
+             const auto item : array)
             items.push_back(of(item));
         break;
     case Source::Literal:
@@ -153,8 +154,8 @@ std::vector<std::pair<std::string_view, FilterValue>> FilterValue::members() con
                                });
         break;
     case Source::Literal:
-        for (const auto &[key, value] : m_literal->members)
-            members.emplace_back(key, of(value));
+        for (std::size_t i = 0; i < m_literal->keys.size(); ++i)
+            members.emplace_back(m_literal->keys[i], of(m_literal->items[i]));
         break;
     case Source::Merged:
         for (const Member &member : *m_members)
@@ -262,7 +263,7 @@ qint64 FilterValue::utf16Length() const
 bool FilterValue::deepEqual(const FilterValue &a, const FilterValue &b, Budget &budget)
 {
     // An explicit stack: two deep documents must not recurse once per level.
-    std::vector<std::pair<FilterValue, FilterValue>> pending{{a, b}};
+    std::vector<std::pair<FilterValue, FilterValue>> pending {{a, b}};
     while (!pending.empty()) {
         const auto [x, y] = pending.back();
         pending.pop_back();
@@ -281,12 +282,13 @@ bool FilterValue::deepEqual(const FilterValue &a, const FilterValue &b, Budget &
             if (left.size() != right.size())
                 return false;
             // Map.equals: same keys, equal values, any order.
-            for (const auto &[key, value] : left) {
-                const auto other = std::find_if(right.begin(), right.end(),
-                                                [&](const auto &m) { return m.first == key; });
+            for (const auto &member : left) {
+                const auto other = std::find_if(right.begin(), right.end(), [&](const auto &m) {
+                    return m.first == member.first;
+                });
                 if (other == right.end())
                     return false;
-                pending.emplace_back(value, other->second);
+                pending.emplace_back(member.second, other->second);
             }
         } else if (!sameJavaScalar(x, y)) {
             return false;

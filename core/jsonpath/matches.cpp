@@ -13,7 +13,8 @@ Matches::Matches(bool definite, std::vector<Match> items)
     : m_items(std::move(items))
     , m_definite(definite)
     , m_found(!definite || !m_items.empty())
-{}
+{
+}
 
 const Match *Matches::value() const
 {

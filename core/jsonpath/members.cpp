@@ -21,7 +21,7 @@ std::optional<Member> ObjectMembers::findMember(simdjson::dom::object object, st
     std::optional<Member> found;
     for (const auto field : object) {
         if (field.key == key)
-            found = Member{field.key, field.value};
+            found = Member {field.key, field.value};
     }
     return found;
 }

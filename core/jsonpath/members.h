@@ -31,8 +31,7 @@ public:
     // Calls visit(key, value) for every key once, in document order, until it returns false;
     // returns false if it was stopped. Objects without duplicate keys (nearly all of them) are
     // walked in place; only an object with a duplicate costs a copy of its member list.
-    template<typename Visitor>
-    static bool forEach(simdjson::dom::object object, Visitor &&visit)
+    template<typename Visitor> static bool forEach(simdjson::dom::object object, Visitor &&visit)
     {
         if (!hasDuplicateKeys(object)) {
             for (const auto field : object) {

@@ -141,9 +141,27 @@ double Number::toDouble() const
     return m_double;
 }
 
+std::int32_t Number::javaIntValue() const
+{
+    switch (m_kind) {
+    case Kind::Signed:
+        return static_cast<std::int32_t>(static_cast<std::uint32_t>(m_signed));
+    case Kind::Unsigned:
+        return static_cast<std::int32_t>(static_cast<std::uint32_t>(m_unsigned));
+    case Kind::Double:
+        break;
+    }
+    if (!std::isfinite(m_double))
+        return 0;
+    // fmod is exact, so this is the low 32 bits of the integer part even beyond 2^64.
+    double low = std::fmod(std::trunc(m_double), 4294967296.0);
+    if (low < 0)
+        low += 4294967296.0;
+    return static_cast<std::int32_t>(static_cast<std::uint32_t>(low));
+}
+
 namespace {
-template<typename T>
-int order(T a, T b)
+template<typename T> int order(T a, T b)
 {
     return a < b ? -1 : (b < a ? 1 : 0);
 }
@@ -191,7 +209,7 @@ bool Number::sameJavaValue(const Number &a, const Number &b)
 
 std::string Number::javaText() const
 {
-    std::array<char, 32> buffer{};
+    std::array<char, 32> buffer {};
     switch (m_kind) {
     case Kind::Signed: {
         const auto r = std::to_chars(buffer.data(), buffer.data() + buffer.size(), m_signed);
@@ -218,7 +236,7 @@ std::string Number::javaDoubleText(double value)
 
     // The shortest digits that read back as the same double: what Double.toString prints since
     // JDK 19 (older JDKs sometimes printed a digit more).
-    std::array<char, 64> buffer{};
+    std::array<char, 64> buffer {};
     const auto r = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
                                  std::chars_format::scientific);
     const std::string_view sci(buffer.data(), static_cast<std::size_t>(r.ptr - buffer.data()));
@@ -244,8 +262,8 @@ std::string Number::javaDoubleText(double value)
                 twoDigits += c;
         }
         int exponent2 = 0;
-        std::from_chars(two.data() + e2 + 1 + (two[e2 + 1] == '+' ? 1 : 0),
-                        two.data() + two.size(), exponent2);
+        std::from_chars(two.data() + e2 + 1 + (two[e2 + 1] == '+' ? 1 : 0), two.data() + two.size(),
+                        exponent2);
         if (twoDigits.size() == 2 && twoDigits[1] != '0') {
             digits = twoDigits;
             exponent = exponent2;

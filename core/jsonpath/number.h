@@ -29,6 +29,9 @@ public:
     Kind kind() const { return m_kind; }
     bool isIntegral() const { return m_kind != Kind::Double; }
     double toDouble() const;
+    // Java's Number.intValue() as BigDecimal does it: the integer part, wrapped to 32 bits, so
+    // 4294967298 is 2 and 1e40 is 0 (what Jayway's `size` operator compares with).
+    std::int32_t javaIntValue() const;
 
     // -1, 0 or 1 by value, as BigDecimal.compareTo does: 1 and 1.0 compare equal.
     static int compare(const Number &a, const Number &b);

@@ -43,7 +43,8 @@ const QString &expectedValue()
 
 Parser::Parser(const QString &text)
     : m_original(text)
-{}
+{
+}
 
 base::Result<Chain> Parser::parse(const QString &text)
 {
@@ -115,10 +116,12 @@ bool Parser::parseDotSegment(Chain &chain, Context context)
         segment.kind = SegmentKind::Scan;
         chain.segments.push_back(std::move(segment));
     }
-    const bool nothingUsable = atEnd() || (peek() != u'[' && peek() != u'*' && isNameStop(peek(), context));
+    const bool nothingUsable
+        = atEnd() || (peek() != u'[' && peek() != u'*' && isNameStop(peek(), context));
     if (nothingUsable) {
-        return fail(m_pos, scan ? QStringLiteral("expected a property name, '*' or '[' after '..'")
-                                : QStringLiteral("expected a property name after '.'"));
+        return fail(m_pos,
+                    scan ? QStringLiteral("expected a property name, '*' or '[' after '..'")
+                         : QStringLiteral("expected a property name after '.'"));
     }
     if (peek() == u'[')
         return parseBracket(chain);
@@ -143,8 +146,9 @@ bool Parser::parseName(Chain &chain, Context context)
                     QStringLiteral("JSONPath functions such as %1() are not supported").arg(name));
     }
     if (!atEnd() && context == Context::TopLevel && isSpace(peek())) {
-        return fail(m_pos, QStringLiteral("unexpected space: a name with spaces is written "
-                                          "in brackets, as in ['my name']"));
+        return fail(m_pos,
+                    QStringLiteral("unexpected space: a name with spaces is written "
+                                   "in brackets, as in ['my name']"));
     }
     Segment segment;
     segment.kind = SegmentKind::Property;
@@ -177,8 +181,9 @@ bool Parser::parseBracket(Chain &chain)
         ok = parseFilter(segment);
     }
     if (!ok) {
-        return fail(m_pos, QStringLiteral("expected a quoted name, an index, a slice, '*' or "
-                                          "'?(' after '['"));
+        return fail(m_pos,
+                    QStringLiteral("expected a quoted name, an index, a slice, '*' or "
+                                   "'?(' after '['"));
     }
     leave();
     chain.segments.push_back(std::move(segment));
@@ -230,8 +235,9 @@ bool Parser::parseIndexesOrSlice(Segment &segment)
         }
         if (!atEnd() && peek() == u':') {
             // Jayway parses [0:4:2] and silently ignores the step; refusing it is kinder.
-            return fail(m_pos, QStringLiteral("a slice step is not supported (Jayway JsonPath, "
-                                              "behind API Gateway, ignores it)"));
+            return fail(m_pos,
+                        QStringLiteral("a slice step is not supported (Jayway JsonPath, "
+                                       "behind API Gateway, ignores it)"));
         }
         if (!first && !second)
             return fail(m_pos, QStringLiteral("expected a start or an end in the slice"));
@@ -368,8 +374,9 @@ bool Parser::parseUnary(Expression &expression)
             skipSpaces();
             // Jayway reads !@.a == 1 as @.a == 1, dropping the '!'; better to refuse it.
             if (startsOperator()) {
-                return fail(bang, QStringLiteral("'!' before a path negates an existence test; "
-                                                 "write !(...) to negate a comparison"));
+                return fail(bang,
+                            QStringLiteral("'!' before a path negates an existence test; "
+                                           "write !(...) to negate a comparison"));
             }
         } else if (!parseUnary(inner)) {
             return false;
@@ -447,7 +454,8 @@ bool Parser::parseOperator(ast::Operator &op)
         }
         if (word == QLatin1String("all") || word == QLatin1String("type")
             || word == QLatin1String("matches")) {
-            return fail(start, QStringLiteral("the filter operator '%1' is not supported").arg(text));
+            return fail(start,
+                        QStringLiteral("the filter operator '%1' is not supported").arg(text));
         }
         return fail(start, QStringLiteral("unknown operator '%1'").arg(text));
     }
@@ -496,8 +504,9 @@ bool Parser::parsePattern(Operand &operand)
     QString pattern;
     for (;;) {
         if (atEnd()) {
-            return fail(open, QStringLiteral("unterminated regular expression: expected a "
-                                             "closing '/'"));
+            return fail(open,
+                        QStringLiteral("unterminated regular expression: expected a "
+                                       "closing '/'"));
         }
         const QChar c = peek();
         if (c == u'\\' && m_pos + 1 < m_end) {
@@ -535,8 +544,7 @@ bool Parser::parsePattern(Operand &operand)
         case u'd': // UNIX_LINES: only '\n' ends a line; PCRE's default is close enough
             break;
         default:
-            return fail(m_pos,
-                        QStringLiteral("unknown regular expression flag '%1'").arg(peek()));
+            return fail(m_pos, QStringLiteral("unknown regular expression flag '%1'").arg(peek()));
         }
         ++m_pos;
     }
@@ -613,12 +621,14 @@ bool Parser::parseLiteral(Literal &literal)
             Literal value;
             if (!parseLiteral(value))
                 return false;
-            auto existing = std::find_if(literal.members.begin(), literal.members.end(),
-                                         [&](const auto &member) { return member.first == key; });
-            if (existing != literal.members.end())
-                existing->second = std::move(value);
-            else
-                literal.members.emplace_back(std::move(key), std::move(value));
+            const auto existing = std::find(literal.keys.begin(), literal.keys.end(), key);
+            if (existing != literal.keys.end()) {
+                literal.items[static_cast<std::size_t>(existing - literal.keys.begin())]
+                    = std::move(value);
+            } else {
+                literal.keys.push_back(std::move(key));
+                literal.items.push_back(std::move(value));
+            }
             skipSpaces();
             if (!atEnd() && peek() == u',') {
                 ++m_pos;
@@ -714,8 +724,7 @@ bool Parser::parseQuoted(std::string &text, const QString &what)
             bool ok = m_end - m_pos >= 4;
             const ushort code = ok ? QStringView(m_text).mid(m_pos, 4).toUShort(&ok, 16) : 0;
             if (!ok) {
-                return fail(escape,
-                            QStringLiteral("expected four hexadecimal digits after '\\u'"));
+                return fail(escape, QStringLiteral("expected four hexadecimal digits after '\\u'"));
             }
             m_pos += 4;
             value += QChar(code);
@@ -753,8 +762,8 @@ void Parser::finishChain(Chain &chain)
         }
         upstream = upstream && segment.definite;
         chain.simple = chain.simple
-                       && ((segment.kind == SegmentKind::Property && segment.names.size() == 1)
-                           || (segment.kind == SegmentKind::Index && segment.indexes.size() == 1));
+            && ((segment.kind == SegmentKind::Property && segment.names.size() == 1)
+                || (segment.kind == SegmentKind::Index && segment.indexes.size() == 1));
     }
     chain.definite = upstream;
 }
@@ -772,7 +781,8 @@ bool Parser::enter(qsizetype position)
 bool Parser::fail(qsizetype position, const QString &message)
 {
     if (!m_error)
-        m_error = base::Diagnostic::error(QStringLiteral("column %1").arg(column(position)), message);
+        m_error
+            = base::Diagnostic::error(QStringLiteral("column %1").arg(column(position)), message);
     return false;
 }
 

@@ -55,10 +55,10 @@ private:
     int column(qsizetype position) const;
 
     QString m_original;
-    QString m_text;          // what is parsed: m_original trimmed, maybe with "$." in front
+    QString m_text; // what is parsed: m_original trimmed, maybe with "$." in front
     qsizetype m_end = 0;
     qsizetype m_pos = 0;
-    qsizetype m_shift = 0;   // m_text index + m_shift = m_original index
+    qsizetype m_shift = 0; // m_text index + m_shift = m_original index
     int m_depth = 0;
     std::optional<base::Diagnostic> m_error;
 };

@@ -8,7 +8,8 @@ namespace portico::jsonpath {
 Path::Path(QString text, std::shared_ptr<const ast::Chain> chain)
     : m_text(std::move(text))
     , m_chain(std::move(chain))
-{}
+{
+}
 
 base::Result<Path> Path::compile(const QString &text)
 {

@@ -13,7 +13,8 @@ using simdjson::dom::element;
 
 Predicate::Predicate(Evaluator &evaluator)
     : m_evaluator(evaluator)
-{}
+{
+}
 
 std::optional<bool> Predicate::test(const Expression &expression, element item)
 {
@@ -156,9 +157,9 @@ bool Predicate::apply(Operator op, const FilterValue &left, const FilterValue &r
         if (right.kind() != Kind::Number)
             return false;
         if (left.kind() == Kind::String)
-            return left.utf16Length() == static_cast<qint64>(right.number().toDouble());
+            return left.utf16Length() == right.number().javaIntValue();
         if (left.isJson())
-            return left.length() == static_cast<qint64>(right.number().toDouble());
+            return left.length() == right.number().javaIntValue();
         return false;
     case Operator::Empty:
         if (right.kind() != Kind::Boolean)

@@ -60,6 +60,14 @@ Value namedValuesMap(const NamedValues &values)
     return map;
 }
 
+// Parsers kept per thread for reuse; a few, since request and response templates may each hold
+// one at the same time.
+std::vector<std::unique_ptr<simdjson::dom::parser>> &parserPool()
+{
+    thread_local std::vector<std::unique_ptr<simdjson::dom::parser>> pool;
+    return pool;
+}
+
 const QString kMalformed = QStringLiteral("Could not process payload: the body starts like JSON but is not valid JSON");
 
 } // namespace
@@ -73,12 +81,26 @@ InputObject::InputObject(QByteArray body, RequestParameters parameters)
         m_body = QByteArrayLiteral("{}");
 }
 
+InputObject::~InputObject()
+{
+    auto &pool = parserPool();
+    if (m_parser && pool.size() < 4)
+        pool.push_back(std::move(m_parser));
+}
+
 InputObject::BodyKind InputObject::parsedBody() const
 {
     if (m_parsed)
         return m_kind;
     m_parsed = true;
-    const auto error = m_parser.parse(m_body.constData(), size_t(m_body.size())).get(m_root);
+    auto &pool = parserPool();
+    if (pool.empty()) {
+        m_parser = std::make_unique<simdjson::dom::parser>();
+    } else {
+        m_parser = std::move(pool.back());
+        pool.pop_back();
+    }
+    const auto error = m_parser->parse(m_body.constData(), size_t(m_body.size())).get(m_root);
     if (!error) {
         m_kind = BodyKind::Json;
     } else {

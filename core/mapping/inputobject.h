@@ -9,6 +9,7 @@
 
 #include <simdjson.h>
 
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,9 @@ class InputObject : public vtl::HostObject
 {
 public:
     InputObject(QByteArray body, RequestParameters parameters);
+    ~InputObject() override;
+    InputObject(const InputObject &) = delete;
+    InputObject &operator=(const InputObject &) = delete;
 
     vtl::Value property(const QString &name) const override;
     vtl::Value call(const QString &name, std::span<const vtl::Value> args, QString &error) const override;
@@ -48,7 +52,9 @@ private:
     RequestParameters m_parameters;
     mutable bool m_parsed = false;
     mutable BodyKind m_kind = BodyKind::Json;
-    mutable simdjson::dom::parser m_parser;
+    // Borrowed from a per-thread pool on first parse: a parser's buffers are large and reused
+    // by the next request on this thread.
+    mutable std::unique_ptr<simdjson::dom::parser> m_parser;
     mutable simdjson::dom::element m_root;
 };
 

@@ -1,5 +1,8 @@
 #include "jsonvalues.h"
 
+#include <string_view>
+#include <unordered_map>
+
 namespace portico::mapping {
 
 namespace {
@@ -7,7 +10,28 @@ namespace {
 // the conversion is recursive, so it carries its own bound.
 constexpr int kMaxDepth = 1024;
 
-vtl::Value convert(simdjson::dom::element e, int depth)
+// Object keys repeat from element to element of an array ("id", "name"...): decoding each once
+// and sharing the QString saves an allocation and a UTF-8 decode per key.
+class KeyCache
+{
+public:
+    QString key(std::string_view utf8)
+    {
+        auto it = m_keys.find(utf8);
+        if (it != m_keys.end())
+            return it->second;
+        QString decoded = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+        if (m_keys.size() < 4096)
+            m_keys.emplace(utf8, decoded);
+        return decoded;
+    }
+
+private:
+    // The views point into the parsed document, which outlives one conversion.
+    std::unordered_map<std::string_view, QString> m_keys;
+};
+
+vtl::Value convert(simdjson::dom::element e, int depth, KeyCache &keys)
 {
     using simdjson::dom::element_type;
     if (depth > kMaxDepth)
@@ -18,15 +42,16 @@ vtl::Value convert(simdjson::dom::element e, int depth)
         const simdjson::dom::object object = e.get_object().value_unsafe();
         for (auto field : object) {
             const std::string_view key = field.key;
-            map->put(QString::fromUtf8(key.data(), qsizetype(key.size())), convert(field.value, depth + 1));
+            map->put(keys.key(key), convert(field.value, depth + 1, keys));
         }
         return map;
     }
     case element_type::ARRAY: {
         auto list = std::make_shared<vtl::List>(vtl::List::Kind::JsonArray);
         const simdjson::dom::array array = e.get_array().value_unsafe();
+        list->items().reserve(array.size());
         for (auto item : array)
-            list->items().push_back(convert(item, depth + 1));
+            list->items().push_back(convert(item, depth + 1, keys));
         return list;
     }
     case element_type::STRING: {
@@ -45,7 +70,8 @@ vtl::Value convert(simdjson::dom::element e, int depth)
 
 vtl::Value JsonValues::fromElement(simdjson::dom::element element)
 {
-    return convert(element, 0);
+    KeyCache keys;
+    return convert(element, 0, keys);
 }
 
 base::Result<vtl::Value> JsonValues::parse(const QString &text)

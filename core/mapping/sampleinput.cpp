@@ -102,14 +102,20 @@ base::Result<SampleInput> SampleInput::fromCaseJson(const base::Json &json)
 
 vtl::Variables SampleInput::toVariables() const
 {
+    if (m_contextPrototype.isNull()) {
+        m_contextPrototype = contextValue(context);
+        auto stage = std::make_shared<vtl::Map>(vtl::Map::Kind::LinkedHashMap);
+        for (const auto &[name, value] : stageVariables)
+            stage->put(name, value);
+        m_stagePrototype = stage;
+    }
     vtl::Variables variables;
     variables.insert(QStringLiteral("input"), vtl::HostPtr(std::make_shared<InputObject>(body, parameters)));
-    variables.insert(QStringLiteral("util"), vtl::HostPtr(std::make_shared<UtilObject>()));
-    variables.insert(QStringLiteral("context"), contextValue(context));
-    auto stage = std::make_shared<vtl::Map>(vtl::Map::Kind::LinkedHashMap);
-    for (const auto &[name, value] : stageVariables)
-        stage->put(name, value);
-    variables.insert(QStringLiteral("stageVariables"), stage);
+    // $util keeps no state, so one object serves every rendering.
+    static const vtl::Value util = vtl::HostPtr(std::make_shared<UtilObject>());
+    variables.insert(QStringLiteral("util"), util);
+    variables.insert(QStringLiteral("context"), m_contextPrototype.map()->deepCopy());
+    variables.insert(QStringLiteral("stageVariables"), m_stagePrototype.map()->deepCopy());
     return variables;
 }
 

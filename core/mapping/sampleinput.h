@@ -23,7 +23,14 @@ struct SampleInput
     // errors name the JSON pointer of what is malformed.
     static base::Result<SampleInput> fromCaseJson(const base::Json &json);
 
+    // Fresh variables for one rendering: templates may change $context and the maps they
+    // read, so nothing is shared between two renderings.
     vtl::Variables toVariables() const;
+
+private:
+    // $context and $stageVariables built once from the JSON; each rendering gets a copy.
+    mutable vtl::Value m_contextPrototype;
+    mutable vtl::Value m_stagePrototype;
 };
 
 // $context as a map with API Gateway's shape: nested maps for identity and authorizer, and the

@@ -144,6 +144,13 @@ struct IfNode : Node
     Block elseBlock;
 };
 
+struct BreakNode : Node
+{
+    explicit BreakNode(Position p) : Node(Kind::Break, p) {}
+    // #break($foreach.parent) names the loop to leave; a plain #break leaves the innermost scope.
+    std::unique_ptr<ReferenceExpr> scope;
+};
+
 struct ForeachNode : Node
 {
     explicit ForeachNode(Position p) : Node(Kind::Foreach, p) {}
@@ -160,11 +167,21 @@ struct Macro
     Position pos;
 };
 
+// "#name(args)" or "#name" for any name that is not a directive. Velocity 1.7 binds the name
+// once the whole template is parsed, so a macro may be used before its #macro; a name that no
+// macro has is plain text: its source, as written, is printed.
 struct MacroCallNode : Node
 {
     explicit MacroCallNode(Position p) : Node(Kind::MacroCall, p) {}
-    std::shared_ptr<const Macro> macro;
+    QString name;
+    // Null when no macro has this name. Owned by ParsedTemplate::macros.
+    const Macro *macro = nullptr;
     std::vector<ExprPtr> args;
+    // An argument was a bare word (as in "#foreach($a in $b)"): text for an unknown name, an
+    // error for a macro.
+    bool hasWordArgument = false;
+    // The call as written, with the line end it consumed when it had parentheses.
+    QString source;
 };
 
 struct DefineNode : Node

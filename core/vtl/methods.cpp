@@ -151,6 +151,17 @@ Value split(const QString &s, const QString &pattern, qint64 limit, QString &err
     return std::make_shared<List>(std::move(parts), List::Kind::JavaArray);
 }
 
+bool isCodePoint(qint64 code)
+{
+    return code >= 0 && code <= 0x10FFFF;
+}
+
+QString codePointText(qint64 code)
+{
+    const char32_t c = char32_t(code);
+    return QString::fromUcs4(&c, 1);
+}
+
 QString javaTrim(const QString &s)
 {
     qsizetype b = 0;
@@ -198,17 +209,21 @@ Value stringMethod(const QString &s, const QString &name, const Args &args, QStr
         return QString(s.at(i));
     }
     if ((name == QLatin1String("indexOf") || name == QLatin1String("lastIndexOf")) && (n == 1 || n == 2)
-        && isText(args, 0) && (n == 1 || isInt(args, 1))) {
+        && (isText(args, 0) || isInt(args, 0)) && (n == 1 || isInt(args, 1))) {
+        // indexOf(int ch) looks for the character with that code.
+        if (args[0].isInt() && !isCodePoint(args[0].toInt()))
+            return qint64(-1);
+        const QString needle = args[0].isInt() ? codePointText(args[0].toInt()) : args[0].string();
         const bool last = name == QLatin1String("lastIndexOf");
         if (n == 1)
-            return qint64(last ? s.lastIndexOf(args[0].string()) : s.indexOf(args[0].string()));
+            return qint64(last ? s.lastIndexOf(needle) : s.indexOf(needle));
         qint64 from = args[1].toInt();
         if (last) {
             if (from < 0)
                 return qint64(-1);
-            return qint64(s.lastIndexOf(args[0].string(), std::min<qint64>(from, len)));
+            return qint64(s.lastIndexOf(needle, std::min<qint64>(from, len)));
         }
-        return qint64(s.indexOf(args[0].string(), std::max<qint64>(from, 0)));
+        return qint64(s.indexOf(needle, std::max<qint64>(from, 0)));
     }
     if (name == QLatin1String("contains") && n == 1 && args[0].isString())
         return s.contains(args[0].string());
@@ -220,8 +235,6 @@ Value stringMethod(const QString &s, const QString &name, const Args &args, QStr
     }
     if (name == QLatin1String("endsWith") && n == 1 && isString(args, 0))
         return s.endsWith(args[0].string());
-    if (name == QLatin1String("equals") && n == 1)
-        return args[0].isString() && args[0].string() == s;
     if (name == QLatin1String("equalsIgnoreCase") && n == 1)
         return args[0].isString() && args[0].string().compare(s, Qt::CaseInsensitive) == 0;
     if (name == QLatin1String("compareTo") && n == 1 && isString(args, 0)) {
@@ -260,6 +273,25 @@ bool indexInRange(qint64 i, qsizetype size, QString &error)
     return false;
 }
 
+// A copy, where Java returns a view: the same as long as neither side is changed afterwards. It
+// prints Java-style even from a JSON array, as Java's sublist view does.
+Value subList(const List &list, qint64 from, qint64 to, QString &error)
+{
+    if (from < 0) {
+        error = QStringLiteral("fromIndex = %1").arg(from);
+        return {};
+    }
+    if (to > list.size()) {
+        error = QStringLiteral("toIndex = %1").arg(to);
+        return {};
+    }
+    if (from > to) {
+        error = QStringLiteral("fromIndex(%1) > toIndex(%2)").arg(from).arg(to);
+        return {};
+    }
+    return std::make_shared<List>(std::vector<Value>(list.items().begin() + from, list.items().begin() + to));
+}
+
 Value listMethod(const ListPtr &list, const QString &name, const Args &args, QString &error)
 {
     auto &items = list->items();
@@ -275,6 +307,8 @@ Value listMethod(const ListPtr &list, const QString &name, const Args &args, QSt
             return {};
         return items[size_t(args[0].toInt())];
     }
+    if (name == QLatin1String("subList") && n == 2 && isInt(args, 0) && isInt(args, 1))
+        return subList(*list, args[0].toInt(), args[1].toInt(), error);
     if (name == QLatin1String("contains") && n == 1)
         return std::any_of(items.begin(), items.end(), [&](const Value &v) { return v.javaEquals(args[0]); });
     if (name == QLatin1String("indexOf") && n == 1) {
@@ -284,13 +318,17 @@ Value listMethod(const ListPtr &list, const QString &name, const Args &args, QSt
         }
         return qint64(-1);
     }
+    // Velocity calls an array's methods on a fixed-size list wrapper, which refuses to grow or
+    // shrink.
     const bool fixedSize = list->kind() == List::Kind::JavaArray;
     if (fixedSize && (name == QLatin1String("add") || name == QLatin1String("remove") || name == QLatin1String("clear")
                       || name == QLatin1String("addAll"))) {
-        return {}; // arrays have no such methods
+        error = QStringLiteral("UnsupportedOperationException: an array from split() cannot change size");
+        return {};
     }
     if (name == QLatin1String("add") && n == 1) {
         items.push_back(args[0]);
+        list->noteStructuralChange();
         return true;
     }
     if (name == QLatin1String("add") && n == 2 && isInt(args, 0)) {
@@ -300,11 +338,13 @@ Value listMethod(const ListPtr &list, const QString &name, const Args &args, QSt
             return {};
         }
         items.insert(items.begin() + i, args[1]);
+        list->noteStructuralChange();
         return {};
     }
     if (name == QLatin1String("addAll") && n == 1 && args[0].isList()) {
         const auto copy = args[0].list()->items();
         items.insert(items.end(), copy.begin(), copy.end());
+        list->noteStructuralChange();
         return !copy.empty();
     }
     if (name == QLatin1String("set") && n == 2 && isInt(args, 0)) {
@@ -320,11 +360,13 @@ Value listMethod(const ListPtr &list, const QString &name, const Args &args, QSt
                 return {};
             Value removed = items[size_t(args[0].toInt())];
             items.erase(items.begin() + args[0].toInt());
+            list->noteStructuralChange();
             return removed;
         }
         for (size_t i = 0; i < items.size(); ++i) {
             if (items[i].javaEquals(args[0])) {
                 items.erase(items.begin() + qsizetype(i));
+                list->noteStructuralChange();
                 return true;
             }
         }
@@ -332,6 +374,7 @@ Value listMethod(const ListPtr &list, const QString &name, const Args &args, QSt
     }
     if (name == QLatin1String("clear") && n == 0) {
         items.clear();
+        list->noteStructuralChange();
         return {};
     }
     return {};
@@ -423,8 +466,10 @@ Value numberMethod(const Value &v, const QString &name, const Args &args)
         return {};
     if (name == QLatin1String("toString"))
         return v.toString();
-    if (name == QLatin1String("intValue") || name == QLatin1String("longValue"))
-        return v.isInt() ? v.toInt() : qint64(v.toDouble());
+    if (name == QLatin1String("intValue"))
+        return v.isInt() ? v.toInt() : qint64(javaDoubleToInt(v.toDouble()));
+    if (name == QLatin1String("longValue"))
+        return v.isInt() ? v.toInt() : javaDoubleToLong(v.toDouble());
     if (name == QLatin1String("doubleValue"))
         return v.toDouble();
     return {};
@@ -434,6 +479,9 @@ Value numberMethod(const Value &v, const QString &name, const Args &args)
 
 Value BuiltinMethods::call(const Value &target, const QString &name, std::span<const Value> args, QString &error)
 {
+    // Every Java object has equals(); a host object answers for itself.
+    if (name == QLatin1String("equals") && args.size() == 1 && !target.isNull() && !target.isHost())
+        return target.javaEquals(args[0]);
     switch (target.type()) {
     case Value::Type::String: return stringMethod(target.string(), name, args, error);
     case Value::Type::List: return listMethod(target.list(), name, args, error);

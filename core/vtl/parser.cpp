@@ -57,12 +57,13 @@ base::Result<std::shared_ptr<const ParsedTemplate>> Parser::parse(const QString 
                                                       ? QStringLiteral("#if, #foreach, #macro or #define")
                                                       : QStringLiteral("#if")));
         }
+        parser.bindMacroCalls();
     } catch (const Failure &f) {
         const Position p = parser.position(f.pos);
         return base::Diagnostic::error(QStringLiteral("line %1, column %2").arg(p.line).arg(p.column),
                                        f.message);
     }
-    tree->macros = parser.m_allMacros;
+    tree->macros = parser.m_registry->all;
     return std::shared_ptr<const ParsedTemplate>(std::move(tree));
 }
 
@@ -116,6 +117,15 @@ void Parser::skipHorizontalSpace()
 
 // Velocity 1.7 lets a directive's closing ')' (and #else, #end) swallow the rest of its line
 // when only spaces follow: that is what keeps directive-only lines out of the output.
+// Whether '(' comes next, after spaces on the same line: what makes "#name (" a call.
+bool Parser::parenthesisFollows() const
+{
+    qsizetype p = m_pos;
+    while (p < m_text.size() && isHorizontalSpace(m_text.at(p)))
+        ++p;
+    return p < m_text.size() && m_text.at(p) == QLatin1Char('(');
+}
+
 void Parser::consumeLineEnd()
 {
     qsizetype p = m_pos;
@@ -231,7 +241,7 @@ Block Parser::parseBlock(Terminator &terminator, qsizetype &terminatorPos, int d
                     QStringLiteral("break"), QStringLiteral("stop"), QStringLiteral("macro"),
                     QStringLiteral("define"), QStringLiteral("parse"), QStringLiteral("include"),
                     QStringLiteral("evaluate")};
-                if (kDirectives.contains(word) || m_macros.contains(word)) {
+                if (kDirectives.contains(word) || m_registry->byName.contains(word)) {
                     pending += QString(n / 2, QLatin1Char('\\'));
                     if (n % 2 == 1) {
                         if (braced && q < m_text.size() && m_text.at(q) == QLatin1Char('}'))
@@ -257,6 +267,9 @@ Block Parser::parseBlock(Terminator &terminator, qsizetype &terminatorPos, int d
                 textStart = m_pos;
                 continue;
             }
+            // Velocity 1.7's lexer fails on a '$' (or "$!") that ends the template.
+            if (m_literalPos < 0 && (m_pos + 1 == m_text.size() || (m_pos + 2 == m_text.size() && peek(1) == QLatin1Char('!'))))
+                fail(QStringLiteral("the template cannot end with a lone '$'"));
             pending += c;
             ++m_pos;
             continue;
@@ -298,12 +311,10 @@ bool Parser::parseDirective(Block &block, QString &pending, qsizetype &textStart
         afterToken();
         return false;
     }
-    if (peek(1) == QLatin1Char('*')) { // #* block comment *#
+    if (peek(1) == QLatin1Char('*')) { // #* block comment *#, or to the end when never closed
         flush();
         const qsizetype close = m_text.indexOf(QLatin1String("*#"), m_pos + 2);
-        if (close < 0)
-            fail(QStringLiteral("unclosed comment: expected *# to end the #* comment"));
-        m_pos = close + 2;
+        m_pos = close < 0 ? m_text.size() : close + 2;
         afterToken();
         return false;
     }
@@ -326,17 +337,25 @@ bool Parser::parseDirective(Block &block, QString &pending, qsizetype &textStart
     while (!atEnd() && (isIdentifierStart(peek()) || isDigit(peek())))
         ++m_pos;
     const QString name = m_text.mid(nameStart, m_pos - nameStart);
-    if (name.isEmpty() || !isIdentifierStart(name.front()) || (braced && peek() != QLatin1Char('}'))) {
+    const auto asText = [&] {
+        // Velocity 1.7's lexer fails on a '#' that ends the template.
+        if (m_literalPos < 0 && hashPos + 1 == m_text.size())
+            failAt(hashPos, QStringLiteral("the template cannot end with a lone '#'"));
         m_pos = hashPos + 1;
         if (pending.isEmpty())
             textStart = hashPos;
         pending += QLatin1Char('#');
         return false;
-    }
+    };
+    if (name.isEmpty() || !isIdentifierStart(name.front()) || (braced && peek() != QLatin1Char('}')))
+        return asText();
     if (braced)
         ++m_pos;
 
     if (name == QLatin1String("set")) {
+        // Without its '(', "#set" is text: Velocity 1.7's lexer has no directive token for it.
+        if (!parenthesisFollows())
+            return asText();
         // A #set that starts a token takes the spaces before it along (Velocity 1.7's
         // SET_DIRECTIVE token begins with optional whitespace).
         if (isAllHorizontalSpace(pending))
@@ -358,19 +377,12 @@ bool Parser::parseDirective(Block &block, QString &pending, qsizetype &textStart
     } else if (name == QLatin1String("foreach")) {
         flush();
         block.push_back(parseForeach(hashPos, depth));
-    } else if (name == QLatin1String("break") || name == QLatin1String("stop")) {
+    } else if (name == QLatin1String("break")) {
         flush();
-        const bool isBreak = name == QLatin1String("break");
-        // #break($foreach) names the scope to leave; only the innermost loop is supported.
-        const qsizetype save = m_pos;
-        if (isBreak && accept(QLatin1String("("))) {
-            skipSpace();
-            if (!tryParseReference())
-                m_pos = save;
-            else
-                expect(QLatin1String(")"), QStringLiteral("')' after the #break scope"));
-        }
-        block.push_back(std::make_unique<Node>(isBreak ? Node::Kind::Break : Node::Kind::Stop, position(hashPos)));
+        block.push_back(parseBreak(hashPos));
+    } else if (name == QLatin1String("stop")) {
+        flush();
+        block.push_back(std::make_unique<Node>(Node::Kind::Stop, position(hashPos)));
         consumeLineEnd();
     } else if (name == QLatin1String("macro")) {
         flush();
@@ -382,16 +394,9 @@ bool Parser::parseDirective(Block &block, QString &pending, qsizetype &textStart
         failAt(hashPos, QStringLiteral("#%1 is not supported: a mapping template cannot read files or "
                                        "evaluate other templates")
                             .arg(name));
-    } else if (const auto macro = m_macros.value(name); macro && (skipHorizontalSpace(), peek() == QLatin1Char('('))) {
-        flush();
-        block.push_back(parseMacroCall(hashPos, macro));
     } else {
-        // Not a directive: "#word" is plain text, as in Velocity.
-        m_pos = nameStart - (braced ? 1 : 0);
-        if (pending.isEmpty())
-            textStart = hashPos;
-        pending += QLatin1Char('#');
-        return false;
+        flush();
+        block.push_back(parseMacroCall(hashPos, name));
     }
     afterToken();
     return false;
@@ -470,10 +475,24 @@ NodePtr Parser::parseForeach(qsizetype hashPos, int depth)
     skipSpace();
     if (!acceptWord(QLatin1String("in")))
         fail(QStringLiteral("expected 'in' in #foreach, found %1").arg(describeHere()));
-    node->iterable = parseExpression();
+    node->iterable = parseParameter();
     expect(QLatin1String(")"), QStringLiteral("')' to close #foreach"));
     consumeLineEnd();
     node->body = parseBody("#foreach", hashPos, depth);
+    return node;
+}
+
+NodePtr Parser::parseBreak(qsizetype hashPos)
+{
+    auto node = std::make_unique<BreakNode>(position(hashPos));
+    if (parenthesisFollows()) {
+        expect(QLatin1String("("), QStringLiteral("'('"));
+        skipSpace();
+        if (peek() != QLatin1Char('$') || !(node->scope = tryParseReference()))
+            fail(QStringLiteral("expected the scope to leave, such as $foreach, in #break(...), found %1").arg(describeHere()));
+        expect(QLatin1String(")"), QStringLiteral("')' after the #break scope"));
+    }
+    consumeLineEnd();
     return node;
 }
 
@@ -500,29 +519,68 @@ void Parser::parseMacroDefinition(qsizetype hashPos, int depth)
         macro->parameters.append(parameter);
     }
     consumeLineEnd();
-    // Registered before its body is parsed, so that a macro may call itself.
-    m_macros.insert(macro->name, macro);
+    if (!m_registry->byName.contains(macro->name))
+        m_registry->byName.insert(macro->name, macro);
+    m_registry->all.push_back(macro);
     macro->body = parseBody("#macro", hashPos, depth);
-    m_allMacros.push_back(macro);
 }
 
-NodePtr Parser::parseMacroCall(qsizetype hashPos, const std::shared_ptr<const Macro> &macro)
+// "#name", or "#name(args)" which also takes the rest of its line when only spaces follow.
+NodePtr Parser::parseMacroCall(qsizetype hashPos, const QString &name)
 {
-    auto node = std::make_unique<MacroCallNode>(position(hashPos));
-    node->macro = macro;
-    expect(QLatin1String("("), QStringLiteral("'('"));
+    auto call = std::make_unique<MacroCallNode>(position(hashPos));
+    call->name = name;
+    if (parenthesisFollows()) {
+        expect(QLatin1String("("), QStringLiteral("'('"));
+        parseMacroArguments(*call);
+        consumeLineEnd();
+    }
+    call->source = m_text.mid(hashPos, m_pos - hashPos);
+    m_registry->calls.push_back(call.get());
+    m_registry->callPositions.push_back(m_literalPos >= 0 ? m_literalPos : hashPos);
+    return call;
+}
+
+// Velocity 1.7's directive arguments: literals, references and bare words (no operators),
+// separated by spaces or by single commas, up to the closing ')'.
+void Parser::parseMacroArguments(MacroCallNode &call)
+{
+    skipSpace();
+    if (accept(QLatin1String(")")))
+        return;
     for (;;) {
         skipSpace();
-        if (accept(QLatin1String(",")))
-            continue;
+        qsizetype wordEnd = m_pos;
+        while (wordEnd < m_text.size() && (isIdentifierStart(m_text.at(wordEnd)) || isDigit(m_text.at(wordEnd))))
+            ++wordEnd;
+        const QStringView word = QStringView(m_text).mid(m_pos, wordEnd - m_pos);
+        if (isIdentifierStart(peek()) && word != QLatin1String("true") && word != QLatin1String("false")) {
+            call.hasWordArgument = true;
+            m_pos = wordEnd;
+        } else {
+            call.args.push_back(parseParameter());
+        }
+        skipSpace();
         if (accept(QLatin1String(")")))
-            break;
-        if (atEnd())
-            fail(QStringLiteral("expected ')' to close the call of #%1, found %2").arg(macro->name, describeHere()));
-        node->args.push_back(parsePrimary());
+            return;
+        accept(QLatin1String(","));
     }
-    consumeLineEnd();
-    return node;
+}
+
+// Binds every "#name" to the macro of that name, now that all definitions are known.
+void Parser::bindMacroCalls()
+{
+    for (size_t i = 0; i < m_registry->calls.size(); ++i) {
+        MacroCallNode *call = m_registry->calls[i];
+        const auto macro = m_registry->byName.value(call->name);
+        if (!macro)
+            continue;
+        if (call->hasWordArgument)
+            failAt(m_registry->callPositions[i],
+                   QStringLiteral("a bare word is not an argument #%1 accepts: quote it or make it a reference")
+                       .arg(call->name));
+        call->macro = macro.get();
+    }
 }
 
 NodePtr Parser::parseDefine(qsizetype hashPos, int depth)
@@ -556,21 +614,16 @@ std::unique_ptr<ReferenceExpr> Parser::tryParseReference()
     ref->quiet = quiet;
     m_pos = p;
     ref->root = identifier();
-    parseAccessors(*ref, formal);
-    if (formal) {
-        if (peek() != QLatin1Char('}')) {
-            m_pos = start;
-            return nullptr;
-        }
-        ++m_pos;
-    }
+    parseAccessors(*ref);
+    if (formal && !accept(QLatin1String("}")))
+        fail(QStringLiteral("expected '}' to close the reference %1, found %2")
+                 .arg(m_text.mid(start, m_pos - start), describeHere()));
     ref->source = m_text.mid(start, m_pos - start);
     return ref;
 }
 
-void Parser::parseAccessors(ReferenceExpr &ref, bool formal)
+void Parser::parseAccessors(ReferenceExpr &ref)
 {
-    Q_UNUSED(formal);
     for (;;) {
         if (peek() == QLatin1Char('.') && isIdentifierStart(peek(1))) {
             Accessor a;
@@ -585,24 +638,16 @@ void Parser::parseAccessors(ReferenceExpr &ref, bool formal)
             ref.chain.push_back(std::move(a));
             continue;
         }
+        // "$a[" always opens an index in Velocity 1.7, in text too.
         if (peek() == QLatin1Char('[')) {
-            // "$a[" in plain text that is not an index stays text, so back off on failure.
-            const qsizetype save = m_pos;
-            try {
-                Accessor a;
-                a.kind = Accessor::Kind::Index;
-                a.pos = position(m_pos);
-                ++m_pos;
-                skipSpace();
-                a.index = parseExpression();
-                skipSpace();
-                if (!accept(QLatin1String("]")))
-                    throw Failure{m_pos, QString()};
-                ref.chain.push_back(std::move(a));
-                continue;
-            } catch (const Failure &) {
-                m_pos = save;
-            }
+            Accessor a;
+            a.kind = Accessor::Kind::Index;
+            a.pos = position(m_pos);
+            ++m_pos;
+            a.index = parseIndexParameter();
+            expect(QLatin1String("]"), QStringLiteral("']' to close the index"));
+            ref.chain.push_back(std::move(a));
+            continue;
         }
         return;
     }
@@ -617,7 +662,7 @@ std::vector<ExprPtr> Parser::parseArguments(QChar close)
         return args;
     }
     for (;;) {
-        args.push_back(parseExpression());
+        args.push_back(parseParameter());
         skipSpace();
         if (peek() == close) {
             ++m_pos;
@@ -774,14 +819,21 @@ ExprPtr Parser::parseUnary()
 ExprPtr Parser::parsePrimary()
 {
     skipSpace();
-    const qsizetype at = m_pos;
-    const QChar c = peek();
-    if (c == QLatin1Char('(')) {
-        ++m_pos;
+    if (accept(QLatin1String("("))) {
         ExprPtr inner = parseExpression();
         expect(QLatin1String(")"), QStringLiteral("')'"));
         return inner;
     }
+    return parseParameter();
+}
+
+// Velocity 1.7's "parameter": a literal or a reference, never an operator expression. It is what
+// method arguments, list and map elements, macro arguments and a #foreach list may be.
+ExprPtr Parser::parseParameter()
+{
+    skipSpace();
+    const qsizetype at = m_pos;
+    const QChar c = peek();
     if (c == QLatin1Char('$')) {
         if (auto ref = tryParseReference())
             return ref;
@@ -793,7 +845,8 @@ ExprPtr Parser::parsePrimary()
         return parseListOrRange();
     if (c == QLatin1Char('{'))
         return parseMap();
-    if (isDigit(c) || (c == QLatin1Char('-') && isDigit(peek(1))))
+    const qsizetype digitAt = c == QLatin1Char('-') ? 1 : 0;
+    if (isDigit(peek(digitAt)) || (peek(digitAt) == QLatin1Char('.') && isDigit(peek(digitAt + 1))))
         return parseNumber();
     if (acceptWord(QLatin1String("true")))
         return std::make_unique<LiteralExpr>(position(at), Value(true));
@@ -806,6 +859,37 @@ ExprPtr Parser::parsePrimary()
              .arg(describeHere()));
 }
 
+// Inside [ ]: an integer, a string, a boolean or a reference.
+ExprPtr Parser::parseIndexParameter()
+{
+    skipSpace();
+    const qsizetype at = m_pos;
+    ExprPtr index = parseParameter();
+    const bool decimal = index->kind == Expr::Kind::Literal && static_cast<const LiteralExpr &>(*index).value.isDouble();
+    if (decimal || index->kind == Expr::Kind::List || index->kind == Expr::Kind::Map || index->kind == Expr::Kind::Range)
+        failAt(at, QStringLiteral("an index must be an integer, a string, a boolean or a reference"));
+    return index;
+}
+
+namespace {
+// A range's bounds are integer literals or references.
+bool isRangeBound(const Expr &e)
+{
+    return e.kind == Expr::Kind::Reference
+           || (e.kind == Expr::Kind::Literal && static_cast<const LiteralExpr &>(e).value.isInt());
+}
+} // namespace
+
+ExprPtr Parser::parseRangeBound()
+{
+    skipSpace();
+    const qsizetype at = m_pos;
+    ExprPtr bound = parseParameter();
+    if (!isRangeBound(*bound))
+        failAt(at, QStringLiteral("a range bound must be an integer or a reference"));
+    return bound;
+}
+
 ExprPtr Parser::parseNumber()
 {
     const qsizetype start = m_pos;
@@ -814,7 +898,8 @@ ExprPtr Parser::parseNumber()
     while (isDigit(peek()))
         ++m_pos;
     bool isFloat = false;
-    if (peek() == QLatin1Char('.') && isDigit(peek(1))) {
+    // "5." and ".5" are decimals too; in "1..3" the dots belong to the range.
+    if (peek() == QLatin1Char('.') && peek(1) != QLatin1Char('.')) {
         isFloat = true;
         ++m_pos;
         while (isDigit(peek()))
@@ -868,11 +953,12 @@ ExprPtr Parser::parseString()
     if (!interpolate)
         return std::make_unique<LiteralExpr>(position(start), Value(content));
 
-    // The content is a template of its own; it may call the macros defined so far.
+    // The content is a template of its own, sharing the template's macros.
     if (m_expressionDepth > base::limits::kTemplateMaxNesting)
         failAt(start, QStringLiteral("string literals are nested too deep"));
     Parser inner(content);
-    inner.m_macros = m_macros;
+    inner.m_registry = m_registry;
+    inner.m_literalPos = m_literalPos >= 0 ? m_literalPos : start;
     inner.m_expressionDepth = m_expressionDepth + 1;
     auto e = std::make_unique<InterpolatedExpr>(position(start));
     try {
@@ -899,12 +985,15 @@ ExprPtr Parser::parseListOrRange()
     auto list = std::make_unique<ListExpr>(position(start));
     if (accept(QLatin1String("]")))
         return list;
-    ExprPtr first = parseExpression();
+    const qsizetype firstPos = m_pos;
+    ExprPtr first = parseParameter();
     skipSpace();
     if (accept(QLatin1String(".."))) {
+        if (!isRangeBound(*first))
+            failAt(firstPos, QStringLiteral("a range bound must be an integer or a reference"));
         auto range = std::make_unique<RangeExpr>(position(start));
         range->from = std::move(first);
-        range->to = parseExpression();
+        range->to = parseRangeBound();
         expect(QLatin1String("]"), QStringLiteral("']' to close the range"));
         return range;
     }
@@ -915,7 +1004,7 @@ ExprPtr Parser::parseListOrRange()
             return list;
         if (!accept(QLatin1String(",")))
             fail(QStringLiteral("expected ',' or ']' in the list, found %1").arg(describeHere()));
-        list->items.push_back(parseExpression());
+        list->items.push_back(parseParameter());
     }
 }
 
@@ -928,9 +1017,9 @@ ExprPtr Parser::parseMap()
     if (accept(QLatin1String("}")))
         return map;
     for (;;) {
-        ExprPtr key = parseExpression();
+        ExprPtr key = parseParameter();
         expect(QLatin1String(":"), QStringLiteral("':' after the map key"));
-        ExprPtr value = parseExpression();
+        ExprPtr value = parseParameter();
         map->entries.emplace_back(std::move(key), std::move(value));
         skipSpace();
         if (accept(QLatin1String("}")))

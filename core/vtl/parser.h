@@ -18,7 +18,7 @@ namespace portico::vtl {
 struct ParsedTemplate
 {
     ast::Block root;
-    // Macros are part of the tree: a call refers to its definition.
+    // Every #macro of the template (string literals' too), owned here: calls point at them.
     std::vector<std::shared_ptr<const ast::Macro>> macros;
 };
 
@@ -35,7 +35,21 @@ private:
     };
     enum class Terminator { EndOfInput, End, Else, ElseIf };
 
+    // Macros are global to a template, string literals included, and are bound to their calls
+    // only once everything is parsed: one registry per template, shared by the parsers of its
+    // string literals.
+    struct MacroRegistry
+    {
+        // The first definition of a name wins, as in Velocity 1.7.
+        QHash<QString, std::shared_ptr<const ast::Macro>> byName;
+        std::vector<std::shared_ptr<const ast::Macro>> all;
+        std::vector<ast::MacroCallNode *> calls;
+        // Where each call is reported in the template's own text.
+        std::vector<qsizetype> callPositions;
+    };
+
     explicit Parser(const QString &text);
+    void bindMacroCalls();
 
     // Parses nodes until end of input or a block-ending directive, which is consumed and
     // reported through `terminator` (with `terminatorPos` at its '#').
@@ -45,14 +59,16 @@ private:
     ast::NodePtr parseSet(qsizetype hashPos);
     ast::NodePtr parseIf(qsizetype hashPos, int depth);
     ast::NodePtr parseForeach(qsizetype hashPos, int depth);
+    ast::NodePtr parseBreak(qsizetype hashPos);
     void parseMacroDefinition(qsizetype hashPos, int depth);
-    ast::NodePtr parseMacroCall(qsizetype hashPos, const std::shared_ptr<const ast::Macro> &macro);
+    ast::NodePtr parseMacroCall(qsizetype hashPos, const QString &name);
+    void parseMacroArguments(ast::MacroCallNode &call);
     ast::NodePtr parseDefine(qsizetype hashPos, int depth);
     ast::Block parseBody(const char *directive, qsizetype openPos, int depth);
 
     // References: at '$'. Returns null (position unchanged) when the '$' starts no reference.
     std::unique_ptr<ast::ReferenceExpr> tryParseReference();
-    void parseAccessors(ast::ReferenceExpr &ref, bool formal);
+    void parseAccessors(ast::ReferenceExpr &ref);
 
     // Expressions inside directive parentheses.
     ast::ExprPtr parseExpression();
@@ -64,6 +80,9 @@ private:
     ast::ExprPtr parseMultiplicative();
     ast::ExprPtr parseUnary();
     ast::ExprPtr parsePrimary();
+    ast::ExprPtr parseParameter();
+    ast::ExprPtr parseIndexParameter();
+    ast::ExprPtr parseRangeBound();
     ast::ExprPtr parseNumber();
     ast::ExprPtr parseString();
     ast::ExprPtr parseListOrRange();
@@ -80,6 +99,7 @@ private:
     void skipSpace();
     void skipHorizontalSpace();
     void consumeLineEnd();
+    bool parenthesisFollows() const;
     QString identifier();
     static bool isIdentifierStart(QChar c);
     static bool isIdentifierPart(QChar c);
@@ -92,8 +112,10 @@ private:
     const QString &m_text;
     qsizetype m_pos = 0;
     std::vector<qsizetype> m_lineStarts;
-    QHash<QString, std::shared_ptr<const ast::Macro>> m_macros;
-    std::vector<std::shared_ptr<const ast::Macro>> m_allMacros;
+    MacroRegistry m_ownRegistry;
+    MacroRegistry *m_registry = &m_ownRegistry;
+    // For the parser of a string literal: the literal's position in the template's own text.
+    qsizetype m_literalPos = -1;
     // Nesting of expressions and interpolated strings, bounded so hostile input cannot
     // exhaust the stack.
     int m_expressionDepth = 0;

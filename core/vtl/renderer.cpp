@@ -5,17 +5,19 @@
 #include "base/limits.h"
 
 #include <cmath>
+#include <utility>
 
 namespace portico::vtl {
 
 using namespace ast;
 
-// $foreach: the loop's position, as Velocity 1.7's ForeachScope shows it.
+// $foreach: the loop's position, as Velocity 1.7's ForeachScope shows it. It asks the list
+// being walked, which the loop body may change, as Java's iterator would.
 class Renderer::LoopState : public HostObject
 {
 public:
-    LoopState(qint64 size, std::shared_ptr<LoopState> parent)
-        : m_size(size), m_parent(std::move(parent)) {}
+    LoopState(ListPtr items, std::shared_ptr<LoopState> parent)
+        : m_items(std::move(items)), m_parent(std::move(parent)) {}
     qint64 index = 0;
 
     Value property(const QString &name) const override
@@ -25,11 +27,11 @@ public:
         if (name == QLatin1String("count"))
             return index + 1;
         if (name == QLatin1String("hasNext"))
-            return index + 1 < m_size;
+            return hasNext();
         if (name == QLatin1String("first"))
             return index == 0;
         if (name == QLatin1String("last"))
-            return index + 1 == m_size;
+            return !hasNext();
         if (name == QLatin1String("parent"))
             return m_parent ? Value(HostPtr(m_parent)) : Value();
         return {};
@@ -52,7 +54,10 @@ public:
     QString toString() const override { return QStringLiteral("org.apache.velocity.runtime.directive.ForeachScope"); }
 
 private:
-    qint64 m_size;
+    // Java's Iterator.hasNext() on an ArrayList: the cursor is not at the current size.
+    bool hasNext() const { return index + 1 != m_items->size(); }
+
+    ListPtr m_items;
     std::shared_ptr<LoopState> m_parent;
 };
 
@@ -62,9 +67,56 @@ class Renderer::DefinedBlock : public HostObject
 public:
     explicit DefinedBlock(std::shared_ptr<const Block> block) : block(std::move(block)) {}
     std::shared_ptr<const Block> block;
+    int depth = 0; // of renderings of this block inside each other
     Value property(const QString &) const override { return {}; }
     Value call(const QString &, std::span<const Value>, QString &) const override { return {}; }
     QString toString() const override { return {}; }
+};
+
+// The variable a #foreach sets: the parameter of that name when the loop runs in a macro that
+// has one (as Velocity's macro context takes it), else a global. It gets its old value back
+// after the loop.
+class Renderer::LoopVariable
+{
+public:
+    LoopVariable(Renderer &renderer, const QString &name)
+        : m_renderer(renderer), m_name(name), m_scope(renderer.m_scope)
+    {
+        m_inFrame = m_scope > 0 && frame().contains(name);
+        if (m_inFrame)
+            m_savedArgument = frame().value(name);
+        m_hadGlobal = renderer.m_globals.contains(name);
+        m_savedGlobal = renderer.m_globals.value(name);
+    }
+    void bind(const Value &value)
+    {
+        if (m_inFrame)
+            frame().insert(m_name, {nullptr, 0, value});
+        else if (value.isNull()) // a null element leaves the variable undefined
+            m_renderer.m_globals.remove(m_name);
+        else
+            m_renderer.m_globals.insert(m_name, value);
+    }
+    void restore()
+    {
+        if (m_inFrame)
+            frame().insert(m_name, m_savedArgument);
+        else if (m_hadGlobal)
+            m_renderer.m_globals.insert(m_name, m_savedGlobal);
+        else
+            m_renderer.m_globals.remove(m_name);
+    }
+
+private:
+    MacroFrame &frame() { return m_renderer.m_macroFrames[m_scope - 1]; }
+
+    Renderer &m_renderer;
+    const QString m_name;
+    const size_t m_scope;
+    bool m_inFrame = false;
+    MacroArgument m_savedArgument;
+    bool m_hadGlobal = false;
+    Value m_savedGlobal;
 };
 
 Renderer::Renderer(Variables variables)
@@ -130,7 +182,7 @@ Renderer::Flow Renderer::renderNode(const Node &node)
         return renderBlock(n.elseBlock);
     }
     case Node::Kind::Foreach: return renderForeach(static_cast<const ForeachNode &>(node));
-    case Node::Kind::Break: return Flow::Break;
+    case Node::Kind::Break: return renderBreak(static_cast<const BreakNode &>(node));
     case Node::Kind::Stop: return Flow::Stop;
     case Node::Kind::MacroCall: return renderMacroCall(static_cast<const MacroCallNode &>(node));
     case Node::Kind::Define: {
@@ -168,52 +220,89 @@ void Renderer::renderReference(const ReferenceNode &node)
 Renderer::Flow Renderer::renderForeach(const ForeachNode &node)
 {
     const Value iterable = eval(*node.iterable);
-    std::vector<Value> items;
+    // A list is walked live, as Java's fail-fast iterator walks it: the body may change
+    // elements, but a change of size ends the loop with ConcurrentModificationException unless
+    // the walk is already at the new end. A map's values are a snapshot. Anything else (null, a
+    // string, a number) runs zero times.
+    ListPtr items;
     if (iterable.isList())
-        items = iterable.list()->items(); // a copy: the body may change the list
+        items = iterable.list();
     else if (iterable.isMap())
-        items = iterable.map()->values();
-    // Null, strings and other values iterate zero times.
+        items = std::make_shared<List>(iterable.map()->values());
+    else
+        items = std::make_shared<List>();
 
-    const Value saved = m_globals.value(node.variable);
-    const bool hadValue = m_globals.contains(node.variable);
-    auto state = std::make_shared<LoopState>(qint64(items.size()), m_loops.empty() ? nullptr : m_loops.back());
+    LoopVariable variable(*this, node.variable);
+    auto state = std::make_shared<LoopState>(items, m_loops.empty() ? nullptr : m_loops.back());
     m_loops.push_back(state);
+    const quint64 modCount = items->modCount();
     Flow result = Flow::Normal;
-    for (size_t i = 0; i < items.size() && i < size_t(base::limits::kForeachMaxIterations); ++i) {
-        state->index = qint64(i);
-        if (items[i].isNull())
-            m_globals.remove(node.variable);
-        else
-            m_globals.insert(node.variable, items[i]);
+    for (qint64 i = 0; i != items->size() && i < base::limits::kForeachMaxIterations; ++i) {
+        if (items->modCount() != modCount || i > items->size())
+            fail(node.pos, QStringLiteral("ConcurrentModificationException: the list changed size while "
+                                          "#foreach was walking it"));
+        state->index = i;
+        variable.bind(items->items()[size_t(i)]);
         const Flow flow = renderBlock(node.body);
-        if (flow == Flow::Break)
+        if (flow == Flow::Break) {
+            // A #break naming an outer loop passes through this one.
+            if (m_breakTarget && m_breakTarget != state.get())
+                result = Flow::Break;
+            else
+                m_breakTarget = nullptr;
             break;
+        }
         if (flow == Flow::Stop) {
             result = Flow::Stop;
             break;
         }
     }
     m_loops.pop_back();
-    if (hadValue)
-        m_globals.insert(node.variable, saved);
-    else
-        m_globals.remove(node.variable);
+    variable.restore();
     return result;
 }
 
 Renderer::Flow Renderer::renderMacroCall(const MacroCallNode &node)
 {
+    if (!node.macro) {
+        write(node.source);
+        return Flow::Normal;
+    }
     if (int(m_macroFrames.size()) >= base::limits::kMacroMaxDepth)
         fail(node.pos, QStringLiteral("macros call each other more than %1 deep").arg(base::limits::kMacroMaxDepth));
-    QHash<QString, Value> frame;
+    MacroFrame frame;
     const QStringList &parameters = node.macro->parameters;
-    for (qsizetype i = 0; i < parameters.size(); ++i)
-        frame.insert(parameters.at(i), size_t(i) < node.args.size() ? eval(*node.args[size_t(i)]) : Value());
+    for (qsizetype i = 0; i < parameters.size(); ++i) {
+        MacroArgument argument;
+        if (size_t(i) < node.args.size()) {
+            const Expr &expr = *node.args[size_t(i)];
+            if (expr.kind == Expr::Kind::Literal)
+                argument.value = static_cast<const LiteralExpr &>(expr).value;
+            else
+                argument = {&expr, m_scope, {}};
+        }
+        frame.insert(parameters.at(i), std::move(argument));
+    }
     m_macroFrames.push_back(std::move(frame));
+    const size_t callerScope = std::exchange(m_scope, m_macroFrames.size());
     const Flow flow = renderBlock(node.macro->body);
+    m_scope = callerScope;
     m_macroFrames.pop_back();
-    return flow;
+    // A macro is a scope of its own: a plain #break in it leaves the macro, not the caller's loop.
+    return flow == Flow::Break && !m_breakTarget ? Flow::Normal : flow;
+}
+
+Renderer::Flow Renderer::renderBreak(const BreakNode &node)
+{
+    if (node.scope) {
+        const Value scope = evalReference(*node.scope);
+        const auto loop = scope.isHost() ? std::dynamic_pointer_cast<LoopState>(scope.host()) : nullptr;
+        if (!loop)
+            fail(node.pos, QStringLiteral("#break(%1): only a loop scope ($foreach, $foreach.parent...) can be left")
+                               .arg(node.scope->source));
+        m_breakTarget = loop.get();
+    }
+    return Flow::Break;
 }
 
 void Renderer::assign(const SetNode &node)
@@ -243,22 +332,28 @@ void Renderer::assign(const SetNode &node)
         if (owner.isMap()) {
             owner.map()->put(index.isString() ? index.string() : index.toString(), std::move(value));
         } else if (owner.isList() && index.isInt()) {
-            auto &items = owner.list()->items();
-            const qint64 i = index.toInt();
-            if (i < 0 || i >= qint64(items.size()))
-                fail(last.pos, QStringLiteral("%1: Index %2 out of bounds for length %3").arg(target.source).arg(i).arg(items.size()));
-            items[size_t(i)] = std::move(value);
+            const size_t slot = listSlot(*owner.list(), index.toInt(), last.pos, target.source);
+            owner.list()->items()[slot] = std::move(value);
         }
     }
 }
 
-Value Renderer::lookup(const QString &name) const
+Value Renderer::lookup(const QString &name)
 {
-    if (!m_macroFrames.empty()) {
-        const auto &frame = m_macroFrames.back();
+    if (m_scope > 0) {
+        const MacroFrame &frame = m_macroFrames[m_scope - 1];
         const auto it = frame.find(name);
-        if (it != frame.end())
-            return *it;
+        if (it != frame.end() && !it->expr)
+            return it->value;
+        if (it != frame.end()) {
+            // Read by name, in the caller's scope (copied first: evaluating may call a macro,
+            // which grows m_macroFrames).
+            const Expr &expr = *it->expr;
+            const size_t scope = std::exchange(m_scope, it->scope);
+            Value value = eval(expr);
+            m_scope = scope;
+            return value;
+        }
     }
     if (!m_loops.empty()) {
         if (name == QLatin1String("foreach"))
@@ -271,9 +366,13 @@ Value Renderer::lookup(const QString &name) const
 
 void Renderer::setVariable(const QString &name, Value value)
 {
-    if (!m_macroFrames.empty() && m_macroFrames.back().contains(name)) {
-        m_macroFrames.back().insert(name, std::move(value));
-        return;
+    if (m_scope > 0) {
+        MacroFrame &frame = m_macroFrames[m_scope - 1];
+        const auto it = frame.find(name);
+        if (it != frame.end()) {
+            *it = {nullptr, 0, std::move(value)};
+            return;
+        }
     }
     m_globals.insert(name, std::move(value));
 }
@@ -283,7 +382,9 @@ QString Renderer::renderToString(const Block &block)
     QString text;
     QString *outer = m_out;
     m_out = &text;
+    // A #break or #stop ends only this text (a #define'd block or a string literal).
     renderBlock(block);
+    m_breakTarget = nullptr;
     m_out = outer;
     return text;
 }
@@ -298,9 +399,21 @@ Value Renderer::evalReference(const ReferenceExpr &ref)
     }
     if (v.isHost()) {
         if (auto defined = std::dynamic_pointer_cast<DefinedBlock>(v.host()))
-            return renderToString(*defined->block);
+            return renderDefined(*defined, ref);
     }
     return v;
+}
+
+// A #define'd block that uses itself renders two levels deep (Velocity 1.7's
+// directive.define.max_depth); below that the reference stands for its own source text.
+QString Renderer::renderDefined(DefinedBlock &defined, const ReferenceExpr &ref)
+{
+    if (defined.depth >= 2)
+        return ref.source;
+    ++defined.depth;
+    QString text = renderToString(*defined.block);
+    --defined.depth;
+    return text;
 }
 
 Value Renderer::applyAccessor(const Value &target, const Accessor &accessor, const ReferenceExpr &ref)
@@ -323,11 +436,7 @@ Value Renderer::applyAccessor(const Value &target, const Accessor &accessor, con
         if (target.isList()) {
             if (!index.isInt())
                 return {};
-            const auto &items = target.list()->items();
-            const qint64 i = index.toInt();
-            if (i < 0 || i >= qint64(items.size()))
-                fail(accessor.pos, QStringLiteral("%1: Index %2 out of bounds for length %3").arg(ref.source).arg(i).arg(items.size()));
-            return items[size_t(i)];
+            return target.list()->items()[listSlot(*target.list(), index.toInt(), accessor.pos, ref.source)];
         }
         if (target.isMap())
             return index.isString() ? target.map()->get(index.string()) : target.map()->get(index.toString());
@@ -343,6 +452,15 @@ Value Renderer::applyAccessor(const Value &target, const Accessor &accessor, con
     }
     }
     return {};
+}
+
+size_t Renderer::listSlot(const List &list, qint64 index, const Position &pos, const QString &source)
+{
+    // Velocity 1.7 counts a negative index from the end of the list.
+    const qint64 i = index < 0 ? index + list.size() : index;
+    if (i < 0 || i >= list.size())
+        fail(pos, QStringLiteral("%1: Index %2 out of bounds for length %3").arg(source).arg(i).arg(list.size()));
+    return size_t(i);
 }
 
 Value Renderer::eval(const Expr &expr)
@@ -373,11 +491,13 @@ Value Renderer::eval(const Expr &expr)
         const auto &e = static_cast<const RangeExpr &>(expr);
         const Value from = eval(*e.from);
         const Value to = eval(*e.to);
-        if (!from.isInt() || !to.isInt())
+        if (!from.isNumber() || !to.isNumber())
             return {};
+        // Velocity takes the bounds' Number.intValue(): a decimal bound is truncated.
+        const auto bound = [](const Value &v) { return v.isInt() ? v.toInt() : qint64(javaDoubleToInt(v.toDouble())); };
         auto list = std::make_shared<List>();
-        const qint64 a = from.toInt();
-        const qint64 b = to.toInt();
+        const qint64 a = bound(from);
+        const qint64 b = bound(to);
         const qint64 count = (a <= b ? b - a : a - b) + 1;
         if (count > base::limits::kRenderMaxSteps)
             fail(expr.pos, QStringLiteral("the range [%1..%2] is too large").arg(a).arg(b));

@@ -29,12 +29,14 @@ private:
         QString message;
     };
     class LoopState;
+    class LoopVariable;
     class DefinedBlock;
 
     Flow renderBlock(const ast::Block &block);
     Flow renderNode(const ast::Node &node);
     void renderReference(const ast::ReferenceNode &node);
     Flow renderForeach(const ast::ForeachNode &node);
+    Flow renderBreak(const ast::BreakNode &node);
     Flow renderMacroCall(const ast::MacroCallNode &node);
     void assign(const ast::SetNode &node);
 
@@ -42,9 +44,11 @@ private:
     // Velocity's evaluate(): the truth of a condition, where literals are not true.
     bool condition(const ast::Expr &expr);
     Value evalReference(const ast::ReferenceExpr &ref);
+    QString renderDefined(DefinedBlock &defined, const ast::ReferenceExpr &ref);
     Value evalBinary(const ast::BinaryExpr &expr);
     Value applyAccessor(const Value &target, const ast::Accessor &accessor, const ast::ReferenceExpr &ref);
-    Value lookup(const QString &name) const;
+    Value lookup(const QString &name);
+    static size_t listSlot(const List &list, qint64 index, const ast::Position &pos, const QString &source);
     void setVariable(const QString &name, Value value);
     QString renderToString(const ast::Block &block);
 
@@ -52,8 +56,24 @@ private:
     void step(const ast::Position &pos);
     [[noreturn]] static void fail(const ast::Position &pos, const QString &message);
 
+    // A macro's argument. Velocity 1.7 passes references, strings, lists and maps by name: they
+    // are evaluated again, in the caller's scope, each time the parameter is read (a list
+    // literal gives a new list each time). Number and boolean literals, and a parameter given a
+    // value by #set, hold that value.
+    struct MacroArgument
+    {
+        const ast::Expr *expr = nullptr;
+        size_t scope = 0; // where `expr` is evaluated, as m_scope counts
+        Value value;
+    };
+    using MacroFrame = QHash<QString, MacroArgument>;
+
     Variables m_globals;
-    std::vector<QHash<QString, Value>> m_macroFrames;
+    std::vector<MacroFrame> m_macroFrames;
+    // Where names resolve: 0 for the globals, n for the macro call m_macroFrames[n - 1].
+    size_t m_scope = 0;
+    // The loop a #break($foreach...) on its way out leaves; null for the innermost scope.
+    const LoopState *m_breakTarget = nullptr;
     std::vector<std::shared_ptr<LoopState>> m_loops;
     QString *m_out = nullptr;
     qint64 m_steps = 0;

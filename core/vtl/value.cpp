@@ -1,8 +1,11 @@
 #include "value.h"
 
+#include "base/limits.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace portico::vtl {
@@ -10,6 +13,15 @@ namespace portico::vtl {
 namespace {
 // Maps and lists past this size get a hash index instead of linear search.
 constexpr qsizetype kIndexThreshold = 8;
+
+// A list or map can hold itself ($l.add($l)). Java prints "(this Collection)" for an element that
+// is its own container and overflows its stack on longer cycles; printing and comparing here stop
+// descending this deep instead, and printing stops once the text is larger than any output.
+constexpr int kMaxDepth = base::limits::kTemplateMaxNesting;
+bool printedEnough(const QString &out, int depth)
+{
+    return depth > kMaxDepth || out.size() > base::limits::kTemplateMaxOutputChars;
+}
 
 void appendJsonString(QString &out, const QString &s)
 {
@@ -33,8 +45,10 @@ void appendJsonString(QString &out, const QString &s)
     out += QLatin1Char('"');
 }
 
-void appendJson(QString &out, const Value &v)
+void appendJson(QString &out, const Value &v, int depth = 0)
 {
+    if (printedEnough(out, depth))
+        return;
     switch (v.type()) {
     case Value::Type::Null: out += QLatin1String("null"); break;
     case Value::Type::String: appendJsonString(out, v.string()); break;
@@ -45,7 +59,7 @@ void appendJson(QString &out, const Value &v)
             if (!first)
                 out += QLatin1Char(',');
             first = false;
-            appendJson(out, item);
+            appendJson(out, item, depth + 1);
         }
         out += QLatin1Char(']');
         break;
@@ -59,7 +73,7 @@ void appendJson(QString &out, const Value &v)
             first = false;
             appendJsonString(out, key);
             out += QLatin1Char(':');
-            appendJson(out, value);
+            appendJson(out, value, depth + 1);
         }
         out += QLatin1Char('}');
         break;
@@ -67,6 +81,87 @@ void appendJson(QString &out, const Value &v)
     case Value::Type::Host: appendJsonString(out, v.toString()); break;
     default: out += v.toString(); break;
     }
+}
+
+// Java's toString() of lists ("[a, b]") and maps ("{k=v}").
+void appendJava(QString &out, const Value &v, int depth = 0)
+{
+    if (printedEnough(out, depth))
+        return;
+    if (v.isList() && v.list()->kind() != List::Kind::JsonArray) {
+        out += QLatin1Char('[');
+        bool first = true;
+        for (const Value &item : v.list()->items()) {
+            if (!first)
+                out += QLatin1String(", ");
+            first = false;
+            if (item.isList() && item.list() == v.list())
+                out += QLatin1String("(this Collection)");
+            else
+                appendJava(out, item, depth + 1);
+        }
+        out += QLatin1Char(']');
+    } else if (v.isMap()) {
+        out += QLatin1Char('{');
+        bool first = true;
+        for (const auto &[key, value] : v.map()->entries()) {
+            if (!first)
+                out += QLatin1String(", ");
+            first = false;
+            out += key + QLatin1Char('=');
+            if (value.isMap() && value.map() == v.map())
+                out += QLatin1String("(this Map)");
+            else
+                appendJava(out, value, depth + 1);
+        }
+        out += QLatin1Char('}');
+    } else if (v.isList()) {
+        appendJson(out, v, depth);
+    } else {
+        out += v.toString();
+    }
+}
+
+bool javaEqualsAt(const Value &a, const Value &b, int depth);
+
+bool listsEqual(const List &a, const List &b, int depth)
+{
+    return &a == &b
+           || (a.size() == b.size()
+               && std::equal(a.items().begin(), a.items().end(), b.items().begin(),
+                             [depth](const Value &x, const Value &y) { return javaEqualsAt(x, y, depth + 1); }));
+}
+
+bool mapsEqual(const Map &a, const Map &b, int depth)
+{
+    if (&a == &b)
+        return true;
+    if (a.size() != b.size())
+        return false;
+    for (const auto &[key, value] : a.entries()) {
+        if (!b.contains(key) || !javaEqualsAt(b.get(key), value, depth + 1))
+            return false;
+    }
+    return true;
+}
+
+// Java's equals(); identical containers are equal at once, as in Java; past kMaxDepth (a cycle)
+// nothing is.
+bool javaEqualsAt(const Value &a, const Value &b, int depth)
+{
+    if (a.type() != b.type() || depth > kMaxDepth)
+        return false;
+    switch (a.type()) {
+    case Value::Type::Null: return true;
+    case Value::Type::Bool: return a.toBool() == b.toBool();
+    case Value::Type::Int: return a.toInt() == b.toInt();
+    case Value::Type::Double: return a.toDouble() == b.toDouble();
+    case Value::Type::String: return a.string() == b.string();
+    case Value::Type::List: return listsEqual(*a.list(), *b.list(), depth);
+    case Value::Type::Map: return mapsEqual(*a.map(), *b.map(), depth);
+    case Value::Type::Host: return a.host() == b.host();
+    }
+    return false;
 }
 } // namespace
 
@@ -114,6 +209,25 @@ QString javaDoubleToString(double d)
     return QString::fromStdString(out);
 }
 
+qint32 javaDoubleToInt(double d)
+{
+    if (std::isnan(d))
+        return 0;
+    return qint32(std::clamp(d, double(std::numeric_limits<qint32>::min()), double(std::numeric_limits<qint32>::max())));
+}
+
+qint64 javaDoubleToLong(double d)
+{
+    if (std::isnan(d))
+        return 0;
+    // 2^63 is the first double past the long range (the largest long is no double).
+    if (d >= 9223372036854775808.0)
+        return std::numeric_limits<qint64>::max();
+    if (d <= double(std::numeric_limits<qint64>::min()))
+        return std::numeric_limits<qint64>::min();
+    return qint64(d);
+}
+
 qint32 javaStringHash(const QString &s)
 {
     quint32 h = 0;
@@ -130,29 +244,11 @@ QString Value::toString() const
     case Type::Int: return QString::number(toInt());
     case Type::Double: return javaDoubleToString(std::get<double>(m_v));
     case Type::String: return string();
-    case Type::List: {
-        if (list()->kind() == List::Kind::JsonArray)
-            return toJsonText(*this);
-        QString out = QStringLiteral("[");
-        bool first = true;
-        for (const Value &item : list()->items()) {
-            if (!first)
-                out += QLatin1String(", ");
-            first = false;
-            out += item.toString();
-        }
-        return out + QLatin1Char(']');
-    }
+    case Type::List:
     case Type::Map: {
-        QString out = QStringLiteral("{");
-        bool first = true;
-        for (const auto &[key, value] : map()->entries()) {
-            if (!first)
-                out += QLatin1String(", ");
-            first = false;
-            out += key + QLatin1Char('=') + value.toString();
-        }
-        return out + QLatin1Char('}');
+        QString out;
+        appendJava(out, *this);
+        return out;
     }
     case Type::Host: return host()->toString();
     }
@@ -161,34 +257,7 @@ QString Value::toString() const
 
 bool Value::javaEquals(const Value &other) const
 {
-    if (type() != other.type()) {
-        return false;
-    }
-    switch (type()) {
-    case Type::Null: return true;
-    case Type::Bool: return toBool() == other.toBool();
-    case Type::Int: return toInt() == other.toInt();
-    case Type::Double: return std::get<double>(m_v) == std::get<double>(other.m_v);
-    case Type::String: return string() == other.string();
-    case Type::List: {
-        const auto &a = list()->items();
-        const auto &b = other.list()->items();
-        return a.size() == b.size()
-               && std::equal(a.begin(), a.end(), b.begin(),
-                             [](const Value &x, const Value &y) { return x.javaEquals(y); });
-    }
-    case Type::Map: {
-        if (map()->size() != other.map()->size())
-            return false;
-        for (const auto &[key, value] : map()->entries()) {
-            if (!other.map()->contains(key) || !other.map()->get(key).javaEquals(value))
-                return false;
-        }
-        return true;
-    }
-    case Type::Host: return host() == other.host();
-    }
-    return false;
+    return javaEqualsAt(*this, other, 0);
 }
 
 qsizetype Map::indexOf(const QString &key) const
@@ -246,23 +315,49 @@ Value Map::remove(const QString &key)
     return previous;
 }
 
+namespace {
+Value deepCopyValue(const Value &v)
+{
+    if (v.isMap())
+        return v.map()->deepCopy();
+    if (v.isList())
+        return v.list()->deepCopy();
+    return v;
+}
+} // namespace
+
+std::shared_ptr<List> List::deepCopy() const
+{
+    auto copy = std::make_shared<List>(m_kind);
+    copy->m_items.reserve(m_items.size());
+    for (const Value &item : m_items)
+        copy->m_items.push_back(deepCopyValue(item));
+    return copy;
+}
+
+std::shared_ptr<Map> Map::deepCopy() const
+{
+    auto copy = std::make_shared<Map>(*this);
+    for (auto &entry : copy->m_entries)
+        entry.second = deepCopyValue(entry.second);
+    return copy;
+}
+
 std::vector<std::pair<QString, Value>> Map::entries() const
 {
     if (m_kind == Kind::LinkedHashMap || m_entries.size() < 2)
         return m_entries;
     // Java's HashMap iterates its table by bucket, each bucket in insertion order.
-    const auto bucket = [this](const QString &key) {
-        const quint32 h = quint32(javaStringHash(key));
-        return (h ^ (h >> 16)) & quint32(m_hashCapacity - 1);
-    };
-    std::vector<size_t> order(m_entries.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return bucket(m_entries[a].first) < bucket(m_entries[b].first);
-    });
+    std::vector<std::pair<quint32, size_t>> order;
+    order.reserve(m_entries.size());
+    for (size_t i = 0; i < m_entries.size(); ++i) {
+        const quint32 h = quint32(javaStringHash(m_entries[i].first));
+        order.emplace_back((h ^ (h >> 16)) & quint32(m_hashCapacity - 1), i);
+    }
+    std::sort(order.begin(), order.end());
     std::vector<std::pair<QString, Value>> out;
     out.reserve(order.size());
-    for (size_t i : order)
+    for (const auto &[bucket, i] : order)
         out.push_back(m_entries[i]);
     return out;
 }

@@ -72,6 +72,9 @@ private:
 
 // Java's Double.toString(): "6.0", "0.30000000000000004", "1.0E10", "NaN", "Infinity".
 QString javaDoubleToString(double d);
+// Java's (int) and (long) casts of a double: truncation, saturating at the type's range, NaN 0.
+qint32 javaDoubleToInt(double d);
+qint64 javaDoubleToLong(double d);
 // Java's String.hashCode() over UTF-16 code units.
 qint32 javaStringHash(const QString &s);
 
@@ -93,10 +96,17 @@ public:
     std::vector<Value> &items() { return m_items; }
     const std::vector<Value> &items() const { return m_items; }
     qsizetype size() const { return qsizetype(m_items.size()); }
+    std::shared_ptr<List> deepCopy() const;
+
+    // Java's modCount: every change of size (add, remove, clear...) calls
+    // noteStructuralChange(), so that a #foreach walking the list fails as Java's iterator does.
+    quint64 modCount() const { return m_modCount; }
+    void noteStructuralChange() { ++m_modCount; }
 
 private:
     Kind m_kind;
     std::vector<Value> m_items;
+    quint64 m_modCount = 0;
 };
 
 class Map
@@ -118,6 +128,10 @@ public:
     // Returns the previous value (null when there was none), as Map.put does.
     Value put(const QString &key, Value value);
     Value remove(const QString &key);
+
+    // A copy all the way down (nested maps and lists copied too), keeping kind and order; cheap:
+    // no rehashing, the index is shared until one side changes.
+    std::shared_ptr<Map> deepCopy() const;
 
     // Entries in the order Java would iterate them.
     std::vector<std::pair<QString, Value>> entries() const;

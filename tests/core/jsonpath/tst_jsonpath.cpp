@@ -30,6 +30,8 @@ private Q_SLOTS:
     void filters();
     void jaywayQuirksAreKept_data();
     void jaywayQuirksAreKept();
+    void fuzzRegressions_data();
+    void fuzzRegressions();
     void definiteness_data();
     void definiteness();
     void compileErrors_data();
@@ -97,10 +99,14 @@ const QByteArray kBookstore = R"({
   "expensive": 10
 })";
 
-#define BOOK0 R"({"category":"reference","author":"Nigel Rees","title":"Sayings of the Century","price":8.95})"
-#define BOOK1 R"({"category":"fiction","author":"Evelyn Waugh","title":"Sword of Honour","price":12.99})"
-#define BOOK2 R"({"category":"fiction","author":"Herman Melville","title":"Moby Dick","isbn":"0-553-21311-3","price":8.99})"
-#define BOOK3 R"({"category":"fiction","author":"J. R. R. Tolkien","title":"The Lord of the Rings","isbn":"0-395-19395-8","price":22.99})"
+#define BOOK0                                                                                      \
+    R"({"category":"reference","author":"Nigel Rees","title":"Sayings of the Century","price":8.95})"
+#define BOOK1                                                                                      \
+    R"({"category":"fiction","author":"Evelyn Waugh","title":"Sword of Honour","price":12.99})"
+#define BOOK2                                                                                      \
+    R"({"category":"fiction","author":"Herman Melville","title":"Moby Dick","isbn":"0-553-21311-3","price":8.99})"
+#define BOOK3                                                                                      \
+    R"({"category":"fiction","author":"J. R. R. Tolkien","title":"The Lord of the Rings","isbn":"0-395-19395-8","price":22.99})"
 #define BICYCLE R"({"color":"red","price":19.95})"
 
 const QByteArray kSyntax = R"({"a": {"b": "c", "d": [1, 2, 3, 4, 5]}, "key with space": 1,
@@ -121,7 +127,6 @@ void addRow(const char *path, const char *expected)
 }
 
 } // namespace
-
 
 void TestJsonPath::goessnerBookstore_data()
 {
@@ -146,8 +151,8 @@ void TestJsonPath::goessnerBookstore_data()
     addRow("$..book[?(@.author =~ /.*REES/i)]", "[" BOOK0 "]");
     addRow("$..*",
            "[{\"book\":[" BOOK0 "," BOOK1 "," BOOK2 "," BOOK3 "],\"bicycle\":" BICYCLE "},10,"
-           "[" BOOK0 "," BOOK1 "," BOOK2 "," BOOK3 "]," BICYCLE ","
-           BOOK0 "," BOOK1 "," BOOK2 "," BOOK3 ","
+           "[" BOOK0 "," BOOK1 "," BOOK2 "," BOOK3 "]," BICYCLE "," BOOK0 "," BOOK1 "," BOOK2
+           "," BOOK3 ","
            R"("reference","Nigel Rees","Sayings of the Century",8.95,)"
            R"("fiction","Evelyn Waugh","Sword of Honour",12.99,)"
            R"("fiction","Herman Melville","Moby Dick","0-553-21311-3",8.99,)"
@@ -180,9 +185,10 @@ void TestJsonPath::syntaxForms_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("expected");
-    addRow("$", R"({"a":{"b":"c","d":[1,2,3,4,5]},"key with space":1,"quote'd":2,"dq\"x":3,)"
-                R"("ünï":"çødé","e":[{"f":1},{"f":2,"g":{"f":3}}],"n":null,"t":true,)"
-                R"("*":"star","":"empty","0":"zero","a.b":"dotted","back\\slash":4})");
+    addRow("$",
+           R"({"a":{"b":"c","d":[1,2,3,4,5]},"key with space":1,"quote'd":2,"dq\"x":3,)"
+           R"("ünï":"çødé","e":[{"f":1},{"f":2,"g":{"f":3}}],"n":null,"t":true,)"
+           R"("*":"star","":"empty","0":"zero","a.b":"dotted","back\\slash":4})");
     addRow("$.a.b", R"("c")");
     addRow("$['a']['b']", R"("c")");
     addRow(R"($["a"]["b"])", R"("c")");
@@ -246,8 +252,9 @@ void TestJsonPath::syntaxForms_data()
     addRow("a.d[1]", "2");
     addRow("['a']['b']", R"("c")");
     addRow("[ 'a' ].b", R"("c")");
-    addRow("*", R"([{"b":"c","d":[1,2,3,4,5]},1,2,3,"çødé",[{"f":1},{"f":2,"g":{"f":3}}],)"
-                R"(null,true,"star","empty","zero","dotted",4])");
+    addRow("*",
+           R"([{"b":"c","d":[1,2,3,4,5]},1,2,3,"çødé",[{"f":1},{"f":2,"g":{"f":3}}],)"
+           R"(null,true,"star","empty","zero","dotted",4])");
     // '@' at the top level is the document too.
     addRow("@.a.b", R"("c")");
     addRow("  $.a.b\t ", R"("c")");
@@ -356,6 +363,10 @@ void TestJsonPath::filters_data()
     filter("@.name nin ['apple', 'carrot']", R"([2,"4"])");
     filter("@.id in [1, '2']", "[1,2]");
     filter("@.tags size 2", "[1]");
+    // `size` reads its number as Java's intValue(): truncated, wrapped to 32 bits.
+    filter("@.tags size 2.9", "[1]");
+    filter("@.tags size 4294967298", "[1]");
+    filter("@.tags size 1e40", "[3]");
     filter("@.name size 6", "[2,3]");
     filter("@.tags empty true", "[3]");
     filter("@.tags empty false", "[1,2]");
@@ -399,18 +410,18 @@ void TestJsonPath::jaywayQuirksAreKept_data()
     QTest::newRow("slice -1:2") << s("$[-1:2]") << five << s("[5,1,2]");
     QTest::newRow("slice 1:-1") << s("$[1:-1]") << five << s("[]");
     // Only the text changes: ".a" becomes "$..a".
-    QTest::newRow("leading dot is a deep scan") << s(".f") << QByteArray(R"({"f": 1, "o": {"f": 2}})")
-                                                << s("[1,2]");
+    QTest::newRow("leading dot is a deep scan")
+        << s(".f") << QByteArray(R"({"f": 1, "o": {"f": 2}})") << s("[1,2]");
     // Jayway's scan hands every item of a matching array to the segment after [0].
     QTest::newRow("deep scan index before a name")
         << s("$..[0].n") << QByteArray(R"({"x": [{"n": 1}, {"n": 2}]})") << s("[1,2]");
     // json-smart keeps the last value of a duplicate key, at the first key's position.
-    QTest::newRow("duplicate key value") << s("$.a") << QByteArray(R"({"a": 1, "b": 0, "a": 2})")
-                                         << s("2");
-    QTest::newRow("duplicate key print") << s("$") << QByteArray(R"({"a": 1, "b": 0, "a": 2})")
-                                         << s(R"({"a":2,"b":0})");
-    QTest::newRow("duplicate key wildcard") << s("$.*") << QByteArray(R"({"a": 1, "b": 0, "a": 2})")
-                                            << s("[2,0]");
+    QTest::newRow("duplicate key value")
+        << s("$.a") << QByteArray(R"({"a": 1, "b": 0, "a": 2})") << s("2");
+    QTest::newRow("duplicate key print")
+        << s("$") << QByteArray(R"({"a": 1, "b": 0, "a": 2})") << s(R"({"a":2,"b":0})");
+    QTest::newRow("duplicate key wildcard")
+        << s("$.*") << QByteArray(R"({"a": 1, "b": 0, "a": 2})") << s("[2,0]");
     QTest::newRow("duplicate key deep scan")
         << s("$..x") << QByteArray(R"({"a": {"x": 1}, "a": {"x": 2}})") << s("[2]");
     // A final multi-name bracket inside a deep scan needs every name present.
@@ -423,6 +434,26 @@ void TestJsonPath::jaywayQuirksAreKept_data()
     QTest::newRow("empty array index") << s("$[0]") << QByteArray("[]") << s("<not found>");
     QTest::newRow("empty array wildcard") << s("$[*]") << QByteArray("[]") << s("[]");
     QTest::newRow("null items") << s("$[*]") << QByteArray("[40, null, 42]") << s("[40,null,42]");
+}
+
+void TestJsonPath::fuzzRegressions_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("document");
+    QTest::addColumn<QString>("expected");
+    // jsonpath_fuzzer: a number too large for a 64-bit integer after `size` was cast from double
+    // to long long, which is undefined behaviour.
+    QTest::newRow("size with a 78-digit number")
+        << (s("$[?(@.v size 2") + QString(77, u'8') + s(" || @.v2[*] empty false)]"))
+        << QByteArray(R"([{"v": [1, 2]}, {"v": "2"}])") << s("[]");
+}
+
+void TestJsonPath::fuzzRegressions()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, document);
+    QFETCH(QString, expected);
+    QCOMPARE(run(path, document), expected);
 }
 
 void TestJsonPath::jaywayQuirksAreKept()
@@ -471,9 +502,8 @@ void TestJsonPath::compileErrors_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("error");
-    auto row = [](const char *path, const char *error) {
-        QTest::newRow(path) << s(path) << s(error);
-    };
+    auto row
+        = [](const char *path, const char *error) { QTest::newRow(path) << s(path) << s(error); };
     const char *const value = "expected a value: a path (@... or $...), a string, a number, true, "
                               "false, null, a JSON array or object, or a /regex/";
     row("", "error: column 1: expected a JSONPath such as $.name");
@@ -487,9 +517,12 @@ void TestJsonPath::compileErrors_data()
     row("$...a", "error: column 4: expected a property name, '*' or '[' after '..'");
     row("$a", "error: column 2: expected '.' or '[' after '$'");
     row("$ .a", "error: column 2: expected '.' or '[' after '$'");
-    row("$.a[", "error: column 5: expected a quoted name, an index, a slice, '*' or '?(' after '['");
-    row("$.list[", "error: column 8: expected a quoted name, an index, a slice, '*' or '?(' after '['");
-    row("$[x]", "error: column 3: expected a quoted name, an index, a slice, '*' or '?(' after '['");
+    row("$.a[",
+        "error: column 5: expected a quoted name, an index, a slice, '*' or '?(' after '['");
+    row("$.list[",
+        "error: column 8: expected a quoted name, an index, a slice, '*' or '?(' after '['");
+    row("$[x]",
+        "error: column 3: expected a quoted name, an index, a slice, '*' or '?(' after '['");
     row("$['a'", "error: column 6: expected ',' or ']' after a name");
     row("$['a'.b]", "error: column 6: expected ',' or ']' after a name");
     row("$['a", "error: column 3: unterminated name: expected a closing '");
@@ -502,42 +535,51 @@ void TestJsonPath::compileErrors_data()
     row("$[1-2]", "error: column 4: expected ',' or ']' after an index");
     row("$[-]", "error: column 4: expected an index");
     row("$[:]", "error: column 4: expected a start or an end in the slice");
-    row("$[0:4:2]", "error: column 6: a slice step is not supported (Jayway JsonPath, behind API "
-                    "Gateway, ignores it)");
+    row("$[0:4:2]",
+        "error: column 6: a slice step is not supported (Jayway JsonPath, behind API "
+        "Gateway, ignores it)");
     row("$[1:2", "error: column 6: expected ']' after the slice");
     row("$[99999999999]", "error: column 3: index out of range");
     row("$[*", "error: column 4: expected ']' after '*'");
     row("$[?@.a]", "error: column 4: expected '(' after '?'");
     row("$[?(@.a]", "error: column 8: expected ')' to close the filter");
     row("$[?(@.a)", "error: column 9: expected ']' after the filter");
-    row("$[?()]", "error: column 5: " "expected a value: a path (@... or $...), a string, a "
-                  "number, true, false, null, a JSON array or object, or a /regex/");
-    row("$[?(@.a == 1 || )]", "error: column 17: expected a value: a path (@... or $...), a "
-                              "string, a number, true, false, null, a JSON array or object, or a "
-                              "/regex/");
+    row("$[?()]",
+        "error: column 5: "
+        "expected a value: a path (@... or $...), a string, a "
+        "number, true, false, null, a JSON array or object, or a /regex/");
+    row("$[?(@.a == 1 || )]",
+        "error: column 17: expected a value: a path (@... or $...), a "
+        "string, a number, true, false, null, a JSON array or object, or a "
+        "/regex/");
     row("$[?(@.a => 1)]", "error: column 9: unknown operator '=>'");
     row("$[?(@.a like 1)]", "error: column 9: unknown operator 'like'");
     row("$[?(@.a all [1])]", "error: column 9: the filter operator 'all' is not supported");
     row("$[?(1)]", "error: column 6: expected a comparison operator after the value");
     row("$[?('a' 'b')]", "error: column 9: expected a comparison operator after the value");
-    row("$[?(!@.a == 1)]", "error: column 5: '!' before a path negates an existence test; "
-                           "write !(...) to negate a comparison");
+    row("$[?(!@.a == 1)]",
+        "error: column 5: '!' before a path negates an existence test; "
+        "write !(...) to negate a comparison");
     row("$[?(@.a == 'x)]", "error: column 12: unterminated string: expected a closing '");
-    row("$[?(@.a =~ /x)]", "error: column 12: unterminated regular expression: expected a "
-                           "closing '/'");
+    row("$[?(@.a =~ /x)]",
+        "error: column 12: unterminated regular expression: expected a "
+        "closing '/'");
     row("$[?(@.a =~ /x/q)]", "error: column 15: unknown regular expression flag 'q'");
-    row("$[?(@.a =~ /(/)]", "error: column 12: invalid regular expression: missing closing "
-                            "parenthesis");
+    row("$[?(@.a =~ /(/)]",
+        "error: column 12: invalid regular expression: missing closing "
+        "parenthesis");
     row("$[?(@.a == 1.2.3)]", "error: column 12: invalid number '1.2.3'");
     row("$[?(@.a == [1, 2)]", "error: column 17: expected ',' or ']' in the array");
     row("$[?(@.a == {1: 2})]", "error: column 13: expected a quoted key in the object");
     row("$[?(@.a == {'k' 2})]", "error: column 17: expected ':' after the key");
-    row("$[?(@.a == (1))]", "error: column 12: expected a value: a path (@... or $...), a string, "
-                            "a number, true, false, null, a JSON array or object, or a /regex/");
+    row("$[?(@.a == (1))]",
+        "error: column 12: expected a value: a path (@... or $...), a string, "
+        "a number, true, false, null, a JSON array or object, or a /regex/");
     row("$[?(@.a && (@.b)]", "error: column 17: expected ')' to close the filter");
     row("$[?(@.a == 1 2)]", "error: column 14: expected ')' to close the filter");
-    row("$.first name", "error: column 8: unexpected space: a name with spaces is written in "
-                        "brackets, as in ['my name']");
+    row("$.first name",
+        "error: column 8: unexpected space: a name with spaces is written in "
+        "brackets, as in ['my name']");
     row("$.length()", "error: column 3: JSONPath functions such as length() are not supported");
     row("$.a[?(@.length() > 1)]",
         "error: column 9: JSONPath functions such as length() are not supported");
@@ -562,8 +604,8 @@ void TestJsonPath::compactJson_data()
 {
     QTest::addColumn<QByteArray>("document");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("spaces removed") << QByteArray("{ \"name\" : \"Ana\",\n  \"age\" : 31 }")
-                                    << s(R"({"name":"Ana","age":31})");
+    QTest::newRow("spaces removed")
+        << QByteArray("{ \"name\" : \"Ana\",\n  \"age\" : 31 }") << s(R"({"name":"Ana","age":31})");
     QTest::newRow("empty containers") << QByteArray(R"({"a": [], "b": {}, "c": [[], {}]})")
                                       << s(R"({"a":[],"b":{},"c":[[],{}]})");
     // Doubles as Java's Double.toString prints them; integers exactly.
@@ -685,8 +727,8 @@ void TestJsonPath::limitsStopTheEvaluation_data()
     QString brackets = s("$");
     for (int i = 0; i < 40; ++i)
         brackets += s("[?(@");
-    QTest::newRow("nested filters") << brackets << QByteArray("[]")
-                                    << s("error: column 66: nesting deeper than 32 levels");
+    QTest::newRow("nested filters")
+        << brackets << QByteArray("[]") << s("error: column 66: nesting deeper than 32 levels");
 }
 
 void TestJsonPath::limitsStopTheEvaluation()

@@ -1,5 +1,7 @@
-// Every mapping-template conformance case in ../shared/conformance/vtl, read where it lies:
-// rendered by Portico's engine and compared with what API Gateway (or Velocity 1.7) produced.
+// Every mapping-template conformance case in ../shared/conformance/vtl, read where it lies, and
+// the project's own differential corpus tests/data/vtl-oracle (core VTL, expectations produced by
+// Apache Velocity 1.7 through ../shared/tools/velocity-oracle): rendered by Portico's engine and
+// compared with what API Gateway or Velocity 1.7 produced.
 #include "base/json.h"
 #include "mapping/sampleinput.h"
 #include "vtl/template.h"
@@ -18,11 +20,15 @@ private Q_SLOTS:
     void conformanceCase_data()
     {
         QTest::addColumn<QString>("path");
-        const QDir dir(QStringLiteral(PORTICO_CONFORMANCE_DIR));
-        const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-        QVERIFY2(files.size() >= 70, qPrintable(QStringLiteral("conformance cases not found in %1").arg(dir.path())));
-        for (const QString &file : files)
-            QTest::newRow(qPrintable(file)) << dir.filePath(file);
+        const auto addCases = [](const QString &folder, const char *prefix, qsizetype atLeast) {
+            const QDir dir(folder);
+            const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+            QVERIFY2(files.size() >= atLeast, qPrintable(QStringLiteral("cases not found in %1").arg(dir.path())));
+            for (const QString &file : files)
+                QTest::newRow(qPrintable(QLatin1String(prefix) + file)) << dir.filePath(file);
+        };
+        addCases(QStringLiteral(PORTICO_CONFORMANCE_DIR), "shared/", 70);
+        addCases(QStringLiteral(PORTICO_TEST_DATA_DIR "/vtl-oracle"), "oracle/", 150);
     }
     void conformanceCase()
     {

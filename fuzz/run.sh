@@ -1,0 +1,26 @@
+#!/bin/sh
+# Runs one fuzz target for a number of seconds with a seeded corpus.
+# Usage: fuzz/run.sh BUILD_DIR vtl|jsonpath SECONDS
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+shared=$(cd "$here/../.." && pwd)/shared
+build=$1
+target=$2
+seconds=${3:-600}
+corpus="$build/corpus-$target"
+mkdir -p "$corpus"
+if [ "$target" = vtl ]; then
+  # Seeds: every conformance case's template and the benchmark templates.
+  if [ -d "$shared/conformance/vtl" ]; then
+    for f in "$shared"/conformance/vtl/*.json; do
+      python3 -c 'import json,sys; sys.stdout.write(json.load(open(sys.argv[1]))["template"])' "$f" \
+        > "$corpus/seed-$(basename "$f" .json)"
+    done
+  fi
+  [ -d "$shared/bench/vtl/templates" ] && cp "$shared"/bench/vtl/templates/*.vm "$corpus/" || true
+else
+  [ -d "$here/corpus/jsonpath" ] && cp "$here"/corpus/jsonpath/* "$corpus/" 2>/dev/null || true
+fi
+cd "$build"
+exec "./${target}_fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  -dict="$here/$target.dict" -print_final_stats=1 "$corpus"
