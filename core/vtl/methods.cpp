@@ -482,15 +482,26 @@ Value BuiltinMethods::call(const Value &target, const QString &name, std::span<c
     // Every Java object has equals(); a host object answers for itself.
     if (name == QLatin1String("equals") && args.size() == 1 && !target.isNull() && !target.isHost())
         return target.javaEquals(args[0]);
+    if (target.isList() || target.isMap()) {
+        Value result = target.isList() ? listMethod(target.list(), name, args, error) : mapMethod(target.map(), name, args);
+        // A container stored into a container may close a cycle ($l.add($l)).
+        static const QStringList kStoring{QStringLiteral("add"), QStringLiteral("set"), QStringLiteral("put"),
+                                          QStringLiteral("putAll"), QStringLiteral("addAll")};
+        if (error.isEmpty() && kStoring.contains(name)) {
+            for (const Value &arg : args)
+                CycleCollector::noteInsertion(target, arg);
+        }
+        return result;
+    }
     switch (target.type()) {
     case Value::Type::String: return stringMethod(target.string(), name, args, error);
-    case Value::Type::List: return listMethod(target.list(), name, args, error);
-    case Value::Type::Map: return mapMethod(target.map(), name, args);
     case Value::Type::Int:
     case Value::Type::Double: return numberMethod(target, name, args);
     case Value::Type::Bool:
         return name == QLatin1String("toString") && args.empty() ? Value(target.toString()) : Value();
     case Value::Type::Host: return target.host()->call(name, args, error);
+    case Value::Type::List:
+    case Value::Type::Map: // handled above
     case Value::Type::Null: return {};
     }
     return {};

@@ -127,6 +127,7 @@ base::Result<QString> Renderer::render(const ParsedTemplate &tree)
 {
     QString out;
     m_out = &out;
+    const CycleCollector cycles;
     try {
         renderBlock(tree.root);
     } catch (const Failure &f) {
@@ -217,21 +218,25 @@ void Renderer::renderReference(const ReferenceNode &node)
         write(v.toString());
 }
 
+namespace {
+// What #foreach walks: a list itself, a map's values (a snapshot), and for anything else (null,
+// a string, a number) nothing.
+ListPtr walkedList(const Value &iterable)
+{
+    if (iterable.isList())
+        return iterable.list();
+    if (iterable.isMap())
+        return std::make_shared<List>(iterable.map()->values());
+    return std::make_shared<List>();
+}
+} // namespace
+
+// A list is walked live, as Java's fail-fast iterator walks it: the body may change elements,
+// but a change of size ends the loop with ConcurrentModificationException unless the walk is
+// already at the new end.
 Renderer::Flow Renderer::renderForeach(const ForeachNode &node)
 {
-    const Value iterable = eval(*node.iterable);
-    // A list is walked live, as Java's fail-fast iterator walks it: the body may change
-    // elements, but a change of size ends the loop with ConcurrentModificationException unless
-    // the walk is already at the new end. A map's values are a snapshot. Anything else (null, a
-    // string, a number) runs zero times.
-    ListPtr items;
-    if (iterable.isList())
-        items = iterable.list();
-    else if (iterable.isMap())
-        items = std::make_shared<List>(iterable.map()->values());
-    else
-        items = std::make_shared<List>();
-
+    const ListPtr items = walkedList(eval(*node.iterable));
     LoopVariable variable(*this, node.variable);
     auto state = std::make_shared<LoopState>(items, m_loops.empty() ? nullptr : m_loops.back());
     m_loops.push_back(state);
@@ -241,6 +246,8 @@ Renderer::Flow Renderer::renderForeach(const ForeachNode &node)
         if (items->modCount() != modCount || i > items->size())
             fail(node.pos, QStringLiteral("ConcurrentModificationException: the list changed size while "
                                           "#foreach was walking it"));
+        // Counted even when the body is empty, so nested loops cannot run unbounded.
+        step(node.pos);
         state->index = i;
         variable.bind(items->items()[size_t(i)]);
         const Flow flow = renderBlock(node.body);
@@ -270,6 +277,18 @@ Renderer::Flow Renderer::renderMacroCall(const MacroCallNode &node)
     }
     if (int(m_macroFrames.size()) >= base::limits::kMacroMaxDepth)
         fail(node.pos, QStringLiteral("macros call each other more than %1 deep").arg(base::limits::kMacroMaxDepth));
+    m_macroFrames.push_back(bindArguments(node));
+    const size_t callerScope = std::exchange(m_scope, m_macroFrames.size());
+    const Flow flow = renderBlock(node.macro->body);
+    m_scope = callerScope;
+    m_macroFrames.pop_back();
+    // A macro is a scope of its own: a plain #break in it leaves the macro, not the caller's loop.
+    return flow == Flow::Break && !m_breakTarget ? Flow::Normal : flow;
+}
+
+// Parameters missing from the call are null; extra arguments are ignored.
+Renderer::MacroFrame Renderer::bindArguments(const MacroCallNode &node) const
+{
     MacroFrame frame;
     const QStringList &parameters = node.macro->parameters;
     for (qsizetype i = 0; i < parameters.size(); ++i) {
@@ -283,13 +302,7 @@ Renderer::Flow Renderer::renderMacroCall(const MacroCallNode &node)
         }
         frame.insert(parameters.at(i), std::move(argument));
     }
-    m_macroFrames.push_back(std::move(frame));
-    const size_t callerScope = std::exchange(m_scope, m_macroFrames.size());
-    const Flow flow = renderBlock(node.macro->body);
-    m_scope = callerScope;
-    m_macroFrames.pop_back();
-    // A macro is a scope of its own: a plain #break in it leaves the macro, not the caller's loop.
-    return flow == Flow::Break && !m_breakTarget ? Flow::Normal : flow;
+    return frame;
 }
 
 Renderer::Flow Renderer::renderBreak(const BreakNode &node)
@@ -322,6 +335,7 @@ void Renderer::assign(const SetNode &node)
     const Accessor &last = target.chain.back();
     if (owner.isNull())
         return;
+    CycleCollector::noteInsertion(owner, value);
     if (last.kind == Accessor::Kind::Property) {
         if (owner.isMap())
             owner.map()->put(last.name, std::move(value));

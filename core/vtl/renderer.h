@@ -56,10 +56,10 @@ private:
     void step(const ast::Position &pos);
     [[noreturn]] static void fail(const ast::Position &pos, const QString &message);
 
-    // A macro's argument. Velocity 1.7 passes references, strings, lists and maps by name: they
-    // are evaluated again, in the caller's scope, each time the parameter is read (a list
-    // literal gives a new list each time). Number and boolean literals, and a parameter given a
-    // value by #set, hold that value.
+    // A macro's argument. Velocity 1.7 passes references, interpolated strings, lists, maps and
+    // ranges by name: they are evaluated again, in the caller's scope, each time the parameter is
+    // read (a list literal gives a new list each time). Literals (numbers, booleans, plain
+    // strings), and a parameter given a value by #set, hold that value.
     struct MacroArgument
     {
         const ast::Expr *expr = nullptr;
@@ -67,6 +67,7 @@ private:
         Value value;
     };
     using MacroFrame = QHash<QString, MacroArgument>;
+    MacroFrame bindArguments(const ast::MacroCallNode &node) const;
 
     Variables m_globals;
     std::vector<MacroFrame> m_macroFrames;

@@ -1,5 +1,7 @@
 #include "value.h"
 
+#include <QSet>
+
 #include "base/limits.h"
 
 #include <algorithm>
@@ -376,6 +378,77 @@ std::vector<Value> Map::values() const
     for (auto &entry : entries())
         out.push_back(entry.second);
     return out;
+}
+
+void Map::clear()
+{
+    m_entries.clear();
+    m_index.clear();
+}
+
+namespace {
+thread_local CycleCollector *t_collector = nullptr;
+
+const void *containerIdentity(const Value &v)
+{
+    if (v.isList())
+        return v.list().get();
+    if (v.isMap())
+        return v.map().get();
+    return nullptr;
+}
+
+// Whether `target` can be reached from `from` through lists and maps. Bounded: past the bound
+// the answer is "yes", which at worst empties a large structure once the rendering is over.
+bool reaches(const Value &from, const void *target)
+{
+    constexpr int kMaxVisits = 100000;
+    std::vector<Value> stack{from};
+    QSet<const void *> seen;
+    int visits = 0;
+    while (!stack.empty()) {
+        const Value v = std::move(stack.back());
+        stack.pop_back();
+        const void *id = containerIdentity(v);
+        if (id == target || ++visits > kMaxVisits)
+            return true;
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        const std::vector<Value> children = v.isList() ? v.list()->items() : v.map()->values();
+        for (const Value &child : children) {
+            if (containerIdentity(child))
+                stack.push_back(child);
+        }
+    }
+    return false;
+}
+} // namespace
+
+CycleCollector::CycleCollector()
+    : m_previous(t_collector)
+{
+    t_collector = this;
+}
+
+CycleCollector::~CycleCollector()
+{
+    t_collector = m_previous;
+    // Emptying one container of each cycle is enough to break it.
+    for (const Value &v : m_cycles) {
+        if (v.isList())
+            v.list()->items().clear();
+        else if (v.isMap())
+            v.map()->clear();
+    }
+}
+
+void CycleCollector::noteInsertion(const Value &target, const Value &inserted)
+{
+    if (!t_collector || !containerIdentity(inserted))
+        return;
+    if (reaches(inserted, containerIdentity(target)))
+        t_collector->m_cycles.push_back(target);
 }
 
 QString toJsonText(const Value &v)

@@ -128,6 +128,7 @@ public:
     // Returns the previous value (null when there was none), as Map.put does.
     Value put(const QString &key, Value value);
     Value remove(const QString &key);
+    void clear();
 
     // A copy all the way down (nested maps and lists copied too), keeping kind and order; cheap:
     // no rehashing, the index is shared until one side changes.
@@ -166,5 +167,25 @@ public:
 
 // Compact JSON text of a value (maps as objects, lists as arrays), as json-smart writes it.
 QString toJsonText(const Value &v);
+
+// A template can make a list or map contain itself ($l.add($l)), as Java allows; reference
+// counting would then never free it. While a CycleCollector is alive on a thread (one rendering),
+// every container stored into a container is checked, and those that close a cycle are emptied
+// when the rendering ends, which lets them be freed.
+class CycleCollector
+{
+public:
+    CycleCollector();
+    ~CycleCollector();
+    CycleCollector(const CycleCollector &) = delete;
+    CycleCollector &operator=(const CycleCollector &) = delete;
+
+    // Call after `inserted` was stored inside `target` (a list or a map).
+    static void noteInsertion(const Value &target, const Value &inserted);
+
+private:
+    std::vector<Value> m_cycles;
+    CycleCollector *m_previous;
+};
 
 } // namespace portico::vtl

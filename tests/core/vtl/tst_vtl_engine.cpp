@@ -1,0 +1,111 @@
+// Properties of the template engine that conformance cases cannot show: thread safety, limits,
+// error locations, and that templates which tie containers into cycles do not leak them.
+#include "mapping/sampleinput.h"
+#include "vtl/template.h"
+
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace portico;
+
+namespace {
+QString render(const QString &text, const vtl::Variables &variables = {})
+{
+    const auto compiled = vtl::Template::compile(text);
+    if (!compiled.ok())
+        return QStringLiteral("compile error: ") + compiled.error().toString();
+    const auto rendered = compiled->render(variables);
+    return rendered.ok() ? rendered.value() : QStringLiteral("render error: ") + rendered.error().toString();
+}
+} // namespace
+
+class TestVtlEngine : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void errorsSayWhere_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unclosed if") << QStringLiteral("a\n  #if($x)\nb")
+                                     << QStringLiteral("compile error: error: line 2, column 3: unclosed #if: expected #end");
+        QTest::newRow("stray end") << QStringLiteral("x\n#end")
+                                   << QStringLiteral("compile error: error: line 2, column 1: #end without a matching #if, "
+                                                     "#foreach, #macro or #define");
+        QTest::newRow("parse refused") << QStringLiteral("#parse('other.vm')")
+                                       << QStringLiteral("compile error: error: line 1, column 1: #parse is not supported: "
+                                                         "a mapping template cannot read files or evaluate other templates");
+        QTest::newRow("method throws") << QStringLiteral("#set($s = 'abc')\n$s.substring(5)")
+                                       << QStringLiteral("render error: error: line 2, column 4: $s.substring(5): "
+                                                         "begin 5, end 3, length 3");
+    }
+    void errorsSayWhere()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QCOMPARE(render(text), expected);
+    }
+
+    void foreachStopsAtAwsCap()
+    {
+        QCOMPARE(render(QStringLiteral("#foreach($i in [1..5000])#set($n = $i)#end$n")), QStringLiteral("1000"));
+    }
+
+    void runawayTemplatesAreStopped()
+    {
+        const QString nested = QStringLiteral("#foreach($a in [1..1000])#foreach($b in [1..1000])#foreach($c in [1..1000])"
+                                              "#end#end#end");
+        QVERIFY(render(nested).startsWith(QLatin1String("render error: ")));
+        const QString huge = QStringLiteral("#foreach($a in [1..1000])#foreach($b in [1..1000])0123456789abcdef#end#end");
+        QVERIFY(render(huge).contains(QLatin1String("the output is larger than")));
+        QVERIFY(render(QStringLiteral("#macro(m)#m()#end#m()")).startsWith(QLatin1String("render error: ")));
+    }
+
+    // One compiled template, rendered from several threads at once, gives every thread the same
+    // output (each rendering has its own state; the tree is shared and never changed).
+    void rendersConcurrently()
+    {
+        const auto compiled = vtl::Template::compile(QStringLiteral(
+            "#set($r = $input.path('$'))#foreach($x in $r.items)$x.name=$x.n#if($foreach.hasNext),#end#end|$context.stage"));
+        QVERIFY(compiled.ok());
+        mapping::SampleInput input;
+        input.body = QByteArrayLiteral(R"({"items":[{"name":"a","n":1},{"name":"b","n":2.5}]})");
+        input.context = base::Json{{"stage", "prod"}};
+        const QString expected = QStringLiteral("a=1,b=2.5|prod");
+        std::vector<std::thread> threads;
+        std::atomic<int> mismatches{0};
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([&] {
+                for (int i = 0; i < 2000; ++i) {
+                    const auto out = compiled->render(input.toVariables());
+                    if (!out.ok() || out.value() != expected)
+                        ++mismatches;
+                }
+            });
+        }
+        for (auto &t : threads)
+            t.join();
+        QCOMPARE(mismatches.load(), 0);
+    }
+
+    // Regression: $l.add($l) made a list that contained itself and was never freed.
+    void cyclesAreBrokenAfterRendering()
+    {
+        auto list = std::make_shared<vtl::List>();
+        auto map = std::make_shared<vtl::Map>();
+        vtl::Variables variables;
+        variables.insert(QStringLiteral("l"), list);
+        variables.insert(QStringLiteral("m"), map);
+        QCOMPARE(render(QStringLiteral("#set($x = $l.add($l))#set($m.self = $m)$l.size() $m.size()"), variables),
+                 QStringLiteral("1 1"));
+        variables.clear();
+        QCOMPARE(list.use_count(), 1);
+        QCOMPARE(map.use_count(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVtlEngine)
+#include "tst_vtl_engine.moc"
