@@ -126,6 +126,10 @@ Renderer::Renderer(Variables variables)
 base::Result<QString> Renderer::render(const ParsedTemplate &tree)
 {
     QString out;
+    // Most templates give outputs of similar size each time; start near the last one's size so
+    // that a large output is not copied over and over as it grows.
+    thread_local qsizetype lastSize = 0;
+    out.reserve(std::min<qsizetype>(lastSize + lastSize / 8, base::limits::kTemplateMaxOutputChars));
     m_out = &out;
     const CycleCollector cycles;
     try {
@@ -134,6 +138,7 @@ base::Result<QString> Renderer::render(const ParsedTemplate &tree)
         return base::Diagnostic::error(QStringLiteral("line %1, column %2").arg(f.pos.line).arg(f.pos.column),
                                        f.message);
     }
+    lastSize = out.size();
     return out;
 }
 

@@ -167,8 +167,44 @@ bool javaEqualsAt(const Value &a, const Value &b, int depth)
 }
 } // namespace
 
+namespace {
+// Prices and quantities usually have at most two decimals. When d is exactly such a number's
+// nearest double (checked by reading the text back), that text with trailing zeros trimmed is the
+// shortest one that reads back as d, which is what Java prints for 1e-3 <= |d| < 1e7; no
+// two-decimal numbers that far apart share a double in that range.
+bool formatFewDecimals(double d, QString &out)
+{
+    const double magnitude = std::fabs(d);
+    if (!(magnitude >= 1e-3 && magnitude < 1e7))
+        return false;
+    const double scaled = d * 100;
+    const double whole = std::nearbyint(scaled);
+    if (whole != scaled)
+        return false;
+    const auto hundredths = static_cast<long long>(whole);
+    if (static_cast<double>(hundredths) / 100 != d)
+        return false;
+    const unsigned long long absolute = hundredths < 0 ? 0ULL - static_cast<unsigned long long>(hundredths)
+                                                       : static_cast<unsigned long long>(hundredths);
+    char buf[32];
+    char *p = buf;
+    if (hundredths < 0)
+        *p++ = '-';
+    p = std::to_chars(p, buf + sizeof buf, absolute / 100).ptr;
+    *p++ = '.';
+    const unsigned cents = unsigned(absolute % 100);
+    *p++ = char('0' + cents / 10);
+    if (cents % 10 != 0)
+        *p++ = char('0' + cents % 10);
+    out = QString::fromLatin1(buf, p - buf);
+    return true;
+}
+} // namespace
+
 QString javaDoubleToString(double d)
 {
+    if (QString fast; formatFewDecimals(d, fast))
+        return fast;
     if (std::isnan(d))
         return QStringLiteral("NaN");
     if (std::isinf(d))
