@@ -116,6 +116,39 @@ private Q_SLOTS:
         QCOMPARE(r.err, QStringLiteral("error: %1: /formatVersion: expected an integer, found string\n").arg(path));
     }
 
+    void renderPrintsExactlyTheOutput()
+    {
+        QTemporaryDir dir;
+        const QString templatePath = dir.filePath(QStringLiteral("t.vm"));
+        const QString bodyPath = dir.filePath(QStringLiteral("body.json"));
+        QFile t(templatePath);
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write("#set($p = $input.path('$'))\n{\"id\": $input.params('id'), \"name\": \"$p.name\"}");
+        t.close();
+        QFile b(bodyPath);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write(R"({"name": "Rex"})");
+        b.close();
+        const Run r = runCli({QStringLiteral("render"), QStringLiteral("--template"), templatePath, QStringLiteral("--body"),
+                              bodyPath, QStringLiteral("--params"), QStringLiteral(R"({"path": {"id": "7"}})")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("{\"id\": 7, \"name\": \"Rex\"}"));
+    }
+
+    void renderReportsWhereATemplateFails()
+    {
+        QTemporaryDir dir;
+        const QString templatePath = dir.filePath(QStringLiteral("t.vm"));
+        QFile t(templatePath);
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write("ok\n#foreach($x in [1, 2])\n$x\n");
+        t.close();
+        const Run r = runCli({QStringLiteral("render"), QStringLiteral("--template"), templatePath});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.out, QString());
+        QCOMPARE(r.err, QStringLiteral("error: %1: line 2, column 1: unclosed #foreach: expected #end\n").arg(templatePath));
+    }
+
     void formatCheck()
     {
         Run r = runCli({QStringLiteral("format"), QStringLiteral("--check"), kSample});
