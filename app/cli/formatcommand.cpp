@@ -1,6 +1,7 @@
 #include "formatcommand.h"
 
 #include "model/projectfile.h"
+#include "projectloading.h"
 #include "model/projectwriter.h"
 
 #include <QFile>
@@ -11,16 +12,14 @@ int runFormat(const QStringList &files, bool checkOnly, QTextStream &out, QTextS
 {
     int exitCode = 0;
     for (const QString &file : files) {
-        const auto project = model::ProjectFile::load(file);
-        if (!project.ok()) {
-            for (const base::Diagnostic &d : project.errors())
-                err << d.toString() << Qt::endl;
+        const auto project = loadProjectOrReport(file, err);
+        if (!project) {
             exitCode = 2;
             continue;
         }
         QFile current(file);
         const bool canonical = current.open(QIODevice::ReadOnly)
-                               && current.readAll() == model::ProjectWriter::toBytes(project.value());
+                               && current.readAll() == model::ProjectWriter::toBytes(*project);
         if (checkOnly) {
             if (!canonical) {
                 out << file << ": not in canonical form" << Qt::endl;
@@ -30,7 +29,7 @@ int runFormat(const QStringList &files, bool checkOnly, QTextStream &out, QTextS
         }
         if (canonical)
             continue;
-        const base::Status saved = model::ProjectFile::save(file, project.value());
+        const base::Status saved = model::ProjectFile::save(file, *project);
         if (!saved.ok()) {
             err << saved.error().toString() << Qt::endl;
             exitCode = 2;

@@ -1,7 +1,7 @@
 #include "lintcommand.h"
 
 #include "model/linter.h"
-#include "model/projectfile.h"
+#include "projectloading.h"
 
 namespace portico::cli {
 
@@ -9,16 +9,14 @@ int runLint(const QStringList &files, QTextStream &out, QTextStream &err)
 {
     int exitCode = 0;
     for (const QString &file : files) {
-        const auto project = model::ProjectFile::load(file);
-        if (!project.ok()) {
-            for (const base::Diagnostic &d : project.errors())
-                err << d.toString() << Qt::endl;
+        const auto project = loadProjectOrReport(file, err);
+        if (!project) {
             exitCode = 2;
             continue;
         }
         int errors = 0;
         int warnings = 0;
-        for (const base::Diagnostic &finding : model::Linter::lint(project.value())) {
+        for (const base::Diagnostic &finding : model::Linter::lint(*project)) {
             out << finding.toString() << Qt::endl;
             finding.isError() ? ++errors : ++warnings;
         }
