@@ -40,6 +40,7 @@ vtl::Value convert(simdjson::dom::element e, int depth, KeyCache &keys)
     case element_type::OBJECT: {
         auto map = std::make_shared<vtl::Map>(vtl::Map::Kind::LinkedHashMap);
         const simdjson::dom::object object = e.get_object().value_unsafe();
+        map->reserve(qsizetype(object.size()));
         for (auto field : object) {
             const std::string_view key = field.key;
             map->put(keys.key(key), convert(field.value, depth + 1, keys));

@@ -129,6 +129,7 @@ public:
     Value put(const QString &key, Value value);
     Value remove(const QString &key);
     void clear();
+    void reserve(qsizetype size) { m_entries.reserve(size_t(size)); }
 
     // A copy all the way down (nested maps and lists copied too), keeping kind and order; cheap:
     // no rehashing, the index is shared until one side changes.
