@@ -28,6 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         in.parameters.header = {{QStringLiteral("Accept"), QStringLiteral("*/*")}};
         in.stageVariables = {{QStringLiteral("env"), QStringLiteral("dev")}};
         in.context = base::Json{{"stage", "dev"}, {"requestId", "r-1"}};
+        in.prepare();
         return in;
     }();
     const auto rendered = compiled->render(input.toVariables());

@@ -209,6 +209,7 @@ int runBenchRender(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "error: " << error << Qt::endl;
         return 1;
     }
+    input.prepare();
     const double warmupSec = o.values.value(QStringLiteral("warmup-sec"), QStringLiteral("3")).toDouble();
     const int samples = std::max(1, o.values.value(QStringLiteral("samples"), QStringLiteral("5")).toInt());
     const double sampleSec = o.values.value(QStringLiteral("sample-sec"), QStringLiteral("1")).toDouble();

@@ -100,22 +100,36 @@ base::Result<SampleInput> SampleInput::fromCaseJson(const base::Json &json)
     return input;
 }
 
+namespace {
+Value stageVariablesValue(const std::vector<std::pair<QString, QString>> &stageVariables)
+{
+    auto stage = std::make_shared<vtl::Map>(vtl::Map::Kind::LinkedHashMap);
+    for (const auto &[name, value] : stageVariables)
+        stage->put(name, value);
+    return stage;
+}
+} // namespace
+
+void SampleInput::prepare()
+{
+    m_contextPrototype = contextValue(context);
+    m_stagePrototype = stageVariablesValue(stageVariables);
+}
+
 vtl::Variables SampleInput::toVariables() const
 {
-    if (m_contextPrototype.isNull()) {
-        m_contextPrototype = contextValue(context);
-        auto stage = std::make_shared<vtl::Map>(vtl::Map::Kind::LinkedHashMap);
-        for (const auto &[name, value] : stageVariables)
-            stage->put(name, value);
-        m_stagePrototype = stage;
-    }
     vtl::Variables variables;
     variables.insert(QStringLiteral("input"), vtl::HostPtr(std::make_shared<InputObject>(body, parameters)));
     // $util keeps no state, so one object serves every rendering.
     static const vtl::Value util = vtl::HostPtr(std::make_shared<UtilObject>());
     variables.insert(QStringLiteral("util"), util);
-    variables.insert(QStringLiteral("context"), m_contextPrototype.map()->deepCopy());
-    variables.insert(QStringLiteral("stageVariables"), m_stagePrototype.map()->deepCopy());
+    if (m_contextPrototype.isMap()) {
+        variables.insert(QStringLiteral("context"), m_contextPrototype.map()->deepCopy());
+        variables.insert(QStringLiteral("stageVariables"), m_stagePrototype.map()->deepCopy());
+    } else {
+        variables.insert(QStringLiteral("context"), contextValue(context));
+        variables.insert(QStringLiteral("stageVariables"), stageVariablesValue(stageVariables));
+    }
     return variables;
 }
 

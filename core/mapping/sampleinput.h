@@ -23,14 +23,18 @@ struct SampleInput
     // errors name the JSON pointer of what is malformed.
     static base::Result<SampleInput> fromCaseJson(const base::Json &json);
 
+    // Builds $context and $stageVariables from the fields once, so that each toVariables() only
+    // copies them. Call again after changing the fields; toVariables() works without it too.
+    void prepare();
+
     // Fresh variables for one rendering: templates may change $context and the maps they
-    // read, so nothing is shared between two renderings.
+    // read, so nothing is shared between two renderings. Const and safe to call from several
+    // threads at once.
     vtl::Variables toVariables() const;
 
 private:
-    // $context and $stageVariables built once from the JSON; each rendering gets a copy.
-    mutable vtl::Value m_contextPrototype;
-    mutable vtl::Value m_stagePrototype;
+    vtl::Value m_contextPrototype;
+    vtl::Value m_stagePrototype;
 };
 
 // $context as a map with API Gateway's shape: nested maps for identity and authorizer, and the

@@ -74,6 +74,7 @@ private Q_SLOTS:
         mapping::SampleInput input;
         input.body = QByteArrayLiteral(R"({"items":[{"name":"a","n":1},{"name":"b","n":2.5}]})");
         input.context = base::Json{{"stage", "prod"}};
+        input.prepare();
         const QString expected = QStringLiteral("a=1,b=2.5|prod");
         std::vector<std::thread> threads;
         std::atomic<int> mismatches{0};
