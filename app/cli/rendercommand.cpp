@@ -210,6 +210,7 @@ int runBenchRender(const QStringList &args, QTextStream &out, QTextStream &err)
         return 1;
     }
     input.prepare();
+    const bool mayChange = compiled->mayChangeContainers();
     const double warmupSec = o.values.value(QStringLiteral("warmup-sec"), QStringLiteral("3")).toDouble();
     const int samples = std::max(1, o.values.value(QStringLiteral("samples"), QStringLiteral("5")).toInt());
     const double sampleSec = o.values.value(QStringLiteral("sample-sec"), QStringLiteral("1")).toDouble();
@@ -218,7 +219,7 @@ int runBenchRender(const QStringList &args, QTextStream &out, QTextStream &err)
     // first use, the precompiled template merged into a string.
     qsizetype bytes = 0;
     const auto renderOnce = [&]() -> bool {
-        const auto rendered = compiled->render(input.toVariables());
+        const auto rendered = compiled->render(input.toVariables(mayChange));
         if (!rendered.ok()) {
             error = located(rendered.error());
             return false;
@@ -227,7 +228,7 @@ int runBenchRender(const QStringList &args, QTextStream &out, QTextStream &err)
         return true;
     };
     {
-        const auto first = compiled->render(input.toVariables());
+        const auto first = compiled->render(input.toVariables(mayChange));
         if (!first.ok()) {
             err << "error: " << located(first.error()) << Qt::endl;
             return 1;

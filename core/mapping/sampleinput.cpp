@@ -116,14 +116,17 @@ void SampleInput::prepare()
     m_stagePrototype = stageVariablesValue(stageVariables);
 }
 
-vtl::Variables SampleInput::toVariables() const
+vtl::Variables SampleInput::toVariables(bool templateMayChangeContainers) const
 {
     vtl::Variables variables;
     variables.insert(QStringLiteral("input"), vtl::HostPtr(std::make_shared<InputObject>(body, parameters)));
     // $util keeps no state, so one object serves every rendering.
     static const vtl::Value util = vtl::HostPtr(std::make_shared<UtilObject>());
     variables.insert(QStringLiteral("util"), util);
-    if (m_contextPrototype.isMap()) {
+    if (m_contextPrototype.isMap() && !templateMayChangeContainers) {
+        variables.insert(QStringLiteral("context"), m_contextPrototype);
+        variables.insert(QStringLiteral("stageVariables"), m_stagePrototype);
+    } else if (m_contextPrototype.isMap()) {
         variables.insert(QStringLiteral("context"), m_contextPrototype.map()->deepCopy());
         variables.insert(QStringLiteral("stageVariables"), m_stagePrototype.map()->deepCopy());
     } else {

@@ -27,10 +27,11 @@ struct SampleInput
     // copies them. Call again after changing the fields; toVariables() works without it too.
     void prepare();
 
-    // Fresh variables for one rendering: templates may change $context and the maps they
-    // read, so nothing is shared between two renderings. Const and safe to call from several
-    // threads at once.
-    vtl::Variables toVariables() const;
+    // Variables for one rendering. Templates may change $context and the maps they read, so by
+    // default nothing is shared between two renderings; for a template that cannot change them
+    // (vtl::Template::mayChangeContainers() is false) pass false to share the prepared values.
+    // Const and safe to call from several threads at once.
+    vtl::Variables toVariables(bool templateMayChangeContainers = true) const;
 
 private:
     vtl::Value m_contextPrototype;

@@ -1,6 +1,13 @@
 #include "template.h"
 
+#include "mutationscan.h"
+
 namespace portico::vtl {
+
+Template::Template(std::shared_ptr<const ParsedTemplate> tree)
+    : m_tree(std::move(tree))
+    , m_mayChangeContainers(vtl::mayChangeContainers(*m_tree))
+{}
 
 base::Result<Template> Template::compile(const QString &text)
 {

@@ -20,9 +20,14 @@ public:
     // Runtime errors (a method that throws, a limit reached) name the line and the expression.
     base::Result<QString> render(const Variables &variables) const;
 
+    // False when no rendering can change a list or map it is given (see mutationscan.h): the
+    // caller may then pass shared values instead of fresh copies.
+    bool mayChangeContainers() const { return m_mayChangeContainers; }
+
 private:
-    explicit Template(std::shared_ptr<const ParsedTemplate> tree) : m_tree(std::move(tree)) {}
+    explicit Template(std::shared_ptr<const ParsedTemplate> tree);
     std::shared_ptr<const ParsedTemplate> m_tree;
+    bool m_mayChangeContainers = true;
 };
 
 } // namespace portico::vtl

@@ -92,6 +92,30 @@ private Q_SLOTS:
         QCOMPARE(mismatches.load(), 0);
     }
 
+    // Sharing prebuilt values with a template is only safe when it cannot change them.
+    void knowsWhetherATemplateChangesContainers_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("mayChange");
+        QTest::newRow("reads only") << QStringLiteral("$context.stage $input.params('id') #foreach($x in $l)$x#end") << false;
+        QTest::newRow("set of a variable") << QStringLiteral("#set($a = $context)#set($b = [1])$a.stage") << false;
+        QTest::newRow("set of a property") << QStringLiteral("#set($context.responseOverride.status = 404)") << true;
+        QTest::newRow("set of an index") << QStringLiteral("#set($l[0] = 1)") << true;
+        QTest::newRow("put") << QStringLiteral("$m.put('a', 1)") << true;
+        QTest::newRow("add in a condition") << QStringLiteral("#if($l.add(1))#end") << true;
+        QTest::newRow("remove in a string") << QStringLiteral("#set($s = \"$m.remove('a')\")") << true;
+        QTest::newRow("in a macro body") << QStringLiteral("#macro(m $x)$x.clear()#end#m($l)") << true;
+        QTest::newRow("in a define") << QStringLiteral("#define($d)$l.set(0, 1)#end") << true;
+    }
+    void knowsWhetherATemplateChangesContainers()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, mayChange);
+        const auto compiled = vtl::Template::compile(text);
+        QVERIFY(compiled.ok());
+        QCOMPARE(compiled->mayChangeContainers(), mayChange);
+    }
+
     // Regression: $l.add($l) made a list that contained itself and was never freed.
     void cyclesAreBrokenAfterRendering()
     {
