@@ -21,7 +21,6 @@ Commands:
   format [--check] FILE...
                    Rewrite project files in canonical form (stable key order, 2-space indent),
                    atomically. With --check, change nothing and exit 1 if a file would change.
-
   render --case CASE.json
   render --template FILE [--body FILE] [--params JSON] [--context JSON]
          [--stage-variables JSON]
