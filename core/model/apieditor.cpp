@@ -81,7 +81,7 @@ base::Status ApiEditor::moveResource(const QString &id, const QString &newParent
     return base::success();
 }
 
-base::Result<std::vector<Resource>> ApiEditor::deleteResource(const QString &id)
+base::Result<ApiEditor::RemovedResources> ApiEditor::deleteResource(const QString &id)
 {
     const Resource *r = m_api.findResource(id);
     if (!r)
@@ -89,20 +89,24 @@ base::Result<std::vector<Resource>> ApiEditor::deleteResource(const QString &id)
     if (r->isRoot())
         return Diagnostic::error(QStringLiteral("/"), QStringLiteral("the root resource cannot be deleted"));
     const QStringList ids = m_api.subtreeIds(id);
-    std::vector<Resource> removed;
-    for (const QString &removedId : ids)
-        removed.push_back(*m_api.findResource(removedId));
+    RemovedResources removed;
+    for (size_t i = 0; i < m_api.resources.size(); ++i) {
+        if (ids.contains(m_api.resources[i].id))
+            removed.emplace_back(i, m_api.resources[i]);
+    }
     std::erase_if(m_api.resources, [&](const Resource &res) { return ids.contains(res.id); });
     return removed;
 }
 
-base::Status ApiEditor::restoreResources(const std::vector<Resource> &removed)
+base::Status ApiEditor::restoreResources(const RemovedResources &removed)
 {
-    for (const Resource &r : removed) {
-        if (m_api.findResource(r.id))
-            return Diagnostic::error(m_api.pathOf(r.id), QStringLiteral("already exists"));
+    for (const auto &[position, resource] : removed) {
+        if (m_api.findResource(resource.id))
+            return Diagnostic::error(m_api.pathOf(resource.id), QStringLiteral("already exists"));
     }
-    m_api.resources.insert(m_api.resources.end(), removed.begin(), removed.end());
+    // In list order, each position is valid once the ones before it are back.
+    for (const auto &[position, resource] : removed)
+        m_api.resources.insert(m_api.resources.begin() + qsizetype(std::min(position, m_api.resources.size())), resource);
     return base::success();
 }
 

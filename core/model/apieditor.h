@@ -21,11 +21,14 @@ public:
     base::Result<QString> addResource(const QString &parentId, const QString &pathPart);
     base::Status renameResource(const QString &id, const QString &newPathPart);
     base::Status moveResource(const QString &id, const QString &newParentId);
-    // Removes the resource with its whole subtree and their methods; returns what was removed,
-    // parents first, so that an undo can put it back as it was.
-    base::Result<std::vector<Resource>> deleteResource(const QString &id);
-    // Puts back resources removed by deleteResource.
-    base::Status restoreResources(const std::vector<Resource> &removed);
+    // What deleteResource removed: each resource with its position in RestApi::resources, in
+    // list order, so that restoreResources puts everything back exactly where it was.
+    using RemovedResources = std::vector<std::pair<size_t, Resource>>;
+
+    // Removes the resource with its whole subtree and their methods; returns what was removed.
+    base::Result<RemovedResources> deleteResource(const QString &id);
+    // Puts back resources removed by deleteResource, at their old positions.
+    base::Status restoreResources(const RemovedResources &removed);
 
     base::Status addMethod(const QString &resourceId, const QString &verb);
     base::Status putMethod(const QString &resourceId, const Method &method);

@@ -1,8 +1,9 @@
 // The values a template computes with, shaped after the Java objects Velocity 1.7 sees under API
 // Gateway: null, booleans, integers (Integer/Long), doubles, strings (UTF-16, as Java counts),
-// lists (ArrayList, json-smart arrays, Java arrays from split()), maps (HashMap from a template's
-// {} literal, insertion-ordered maps from JSON), and host objects ($input, $util...). Lists and
-// maps are shared and mutable, as Java references are: `#set($b = $a)` aliases one list.
+// lists (ArrayList, json-smart arrays, Java arrays from split()), maps (insertion-ordered, as
+// Velocity's {} literal and JSON objects are, or in Java HashMap order, as $context is), and host
+// objects ($input, $util...). Lists and maps are shared and mutable, as Java references are:
+// `#set($b = $a)` aliases one list.
 #pragma once
 
 #include <QHash>
@@ -113,8 +114,8 @@ class Map
 {
 public:
     enum class Kind {
-        HashMap,       // Velocity {} literal: iterates in Java HashMap order
-        LinkedHashMap, // JSON objects, $context, $stageVariables: insertion order
+        HashMap,       // $context (a java.util.HashMap on AWS): iterates in Java HashMap order
+        LinkedHashMap, // {} literals, JSON objects, $stageVariables: insertion order
     };
 
     explicit Map(Kind kind = Kind::LinkedHashMap) : m_kind(kind) {}

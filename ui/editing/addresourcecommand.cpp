@@ -15,7 +15,7 @@ AddResourceCommand::AddResourceCommand(ApiDocument *document, const QString &par
 base::Status AddResourceCommand::doRedo()
 {
     if (m_created)
-        return editor().restoreResources({*m_created});
+        return editor().restoreResources({{api().resources.size(), *m_created}}); // appended, as first made
     base::Result<QString> id = editor().addResource(m_parentId, m_pathPart);
     if (!id.ok())
         return id.errors();
@@ -25,7 +25,7 @@ base::Status AddResourceCommand::doRedo()
 
 base::Status AddResourceCommand::doUndo()
 {
-    base::Result<std::vector<model::Resource>> removed = editor().deleteResource(m_created->id);
+    const auto removed = editor().deleteResource(m_created->id);
     if (!removed.ok())
         return removed.errors();
     return base::success();

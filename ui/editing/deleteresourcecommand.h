@@ -22,9 +22,7 @@ protected:
 
 private:
     QString m_resourceId;
-    std::vector<model::Resource> m_removed;
-    // Every resource id in list order before the delete.
-    QStringList m_orderBefore;
+    model::ApiEditor::RemovedResources m_removed;
 };
 
 } // namespace portico::editing
