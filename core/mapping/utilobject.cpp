@@ -19,38 +19,60 @@ QString UtilObject::toString() const
 }
 
 namespace {
-// "\u00E9": Commons Lang writes the hex digits in upper case.
-QString unicodeEscape(char16_t u)
+// How many characters escapeJavaScript writes for `u`: "\u00E9" (Commons Lang writes the hex
+// digits in upper case), "\n", or the character itself.
+int escapedLength(char16_t u)
 {
-    return QStringLiteral("\\u") + QString::number(uint(u), 16).toUpper().rightJustified(4, QLatin1Char('0'));
+    if (u > 0x7f)
+        return 6;
+    switch (u) {
+    case '\b':
+    case '\n':
+    case '\t':
+    case '\f':
+    case '\r':
+    case '\'':
+    case '"':
+    case '\\':
+    case '/': return 2;
+    default: return u < 0x20 ? 6 : 1;
+    }
 }
 } // namespace
 
 QString UtilObject::escapeJavaScript(const QString &text)
 {
-    QString out;
-    out.reserve(text.size() + text.size() / 8);
+    // Sized exactly first, then written in place: this runs on most values of most templates.
+    qsizetype size = 0;
+    for (const QChar c : text)
+        size += escapedLength(c.unicode());
+    if (size == text.size())
+        return text;
+    QString out(size, Qt::Uninitialized);
+    char16_t *d = reinterpret_cast<char16_t *>(out.data());
+    static constexpr char kHex[] = "0123456789ABCDEF";
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        if (u > 0x7f) {
-            out += unicodeEscape(u);
-            continue;
-        }
-        switch (u) {
-        case '\b': out += QLatin1String("\\b"); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\t': out += QLatin1String("\\t"); break;
-        case '\f': out += QLatin1String("\\f"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\'': out += QLatin1String("\\'"); break;
-        case '"': out += QLatin1String("\\\""); break;
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '/': out += QLatin1String("\\/"); break;
-        default:
-            if (u < 0x20)
-                out += unicodeEscape(u);
-            else
-                out += c;
+        const int length = escapedLength(u);
+        if (length == 1) {
+            *d++ = u;
+        } else if (length == 6) {
+            *d++ = u'\\';
+            *d++ = u'u';
+            *d++ = char16_t(kHex[(u >> 12) & 0xf]);
+            *d++ = char16_t(kHex[(u >> 8) & 0xf]);
+            *d++ = char16_t(kHex[(u >> 4) & 0xf]);
+            *d++ = char16_t(kHex[u & 0xf]);
+        } else {
+            *d++ = u'\\';
+            switch (u) {
+            case '\b': *d++ = u'b'; break;
+            case '\n': *d++ = u'n'; break;
+            case '\t': *d++ = u't'; break;
+            case '\f': *d++ = u'f'; break;
+            case '\r': *d++ = u'r'; break;
+            default: *d++ = u; break; // ' " \ /
+            }
         }
     }
     return out;

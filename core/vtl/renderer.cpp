@@ -4,6 +4,7 @@
 
 #include "base/limits.h"
 
+#include <charconv>
 #include <cmath>
 #include <utility>
 
@@ -125,7 +126,7 @@ Renderer::Renderer(Variables variables)
 
 base::Result<QString> Renderer::render(const ParsedTemplate &tree)
 {
-    QString out;
+    Output out;
     // Most templates give outputs of similar size each time; start near the last one's size so
     // that a large output is not copied over and over as it grows.
     thread_local qsizetype lastSize = 0;
@@ -139,7 +140,7 @@ base::Result<QString> Renderer::render(const ParsedTemplate &tree)
                                        f.message);
     }
     lastSize = out.size();
-    return out;
+    return out.take();
 }
 
 void Renderer::fail(const Position &pos, const QString &message)
@@ -155,11 +156,60 @@ void Renderer::step(const Position &pos)
                       .arg(base::limits::kRenderMaxSteps));
 }
 
-void Renderer::write(const QString &text)
+void Renderer::outputTooLarge()
 {
-    *m_out += text;
-    if (m_out->size() > base::limits::kTemplateMaxOutputChars)
-        throw Failure{{}, QStringLiteral("the output is larger than %1 characters").arg(base::limits::kTemplateMaxOutputChars)};
+    throw Failure{{}, QStringLiteral("the output is larger than %1 characters").arg(base::limits::kTemplateMaxOutputChars)};
+}
+
+void Renderer::Output::reserve(qsizetype size)
+{
+    if (size > m_capacity)
+        grow(size - m_size);
+}
+
+void Renderer::Output::grow(qsizetype extra)
+{
+    const qsizetype capacity = std::max({m_capacity * 2, m_size + extra, qsizetype(64)});
+    m_text.resize(capacity);
+    m_data = m_text.data();
+    m_capacity = capacity;
+}
+
+QString Renderer::Output::take()
+{
+    m_text.resize(m_size);
+    m_data = nullptr;
+    m_size = m_capacity = 0;
+    return std::move(m_text);
+}
+
+void Renderer::writeValue(const Value &v)
+{
+    switch (v.type()) {
+    case Value::Type::String: write(v.string()); return;
+    case Value::Type::Int: {
+        char buf[24];
+        const auto end = std::to_chars(buf, buf + sizeof buf, v.toInt()).ptr;
+        writeLatin1(buf, end - buf);
+        return;
+    }
+    case Value::Type::Double: {
+        char buf[32];
+        const qsizetype size = javaDoubleToChars(v.toDouble(), buf);
+        if (size > 0)
+            writeLatin1(buf, size);
+        else
+            write(v.toString());
+        return;
+    }
+    case Value::Type::Bool:
+        if (v.toBool())
+            writeLatin1("true", 4);
+        else
+            writeLatin1("false", 5);
+        return;
+    default: write(v.toString()); return;
+    }
 }
 
 Renderer::Flow Renderer::renderBlock(const Block &block)
@@ -220,7 +270,7 @@ void Renderer::renderReference(const ReferenceNode &node)
     }
     // API Gateway prints a null or undefined reference as nothing, quiet or not.
     if (!v.isNull())
-        write(v.toString());
+        writeValue(v);
 }
 
 namespace {
@@ -398,14 +448,14 @@ void Renderer::setVariable(const QString &name, Value value)
 
 QString Renderer::renderToString(const Block &block)
 {
-    QString text;
-    QString *outer = m_out;
+    Output text;
+    Output *outer = m_out;
     m_out = &text;
     // A #break or #stop ends only this text (a #define'd block or a string literal).
     renderBlock(block);
     m_breakTarget = nullptr;
     m_out = outer;
-    return text;
+    return text.take();
 }
 
 Value Renderer::evalReference(const ReferenceExpr &ref)

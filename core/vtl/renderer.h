@@ -6,10 +6,13 @@
 #include "parser.h"
 #include "value.h"
 
+#include "base/limits.h"
 #include "base/result.h"
 
 #include <QHash>
 #include <QString>
+
+#include <cstring>
 
 namespace portico::vtl {
 
@@ -52,7 +55,57 @@ private:
     void setVariable(const QString &name, Value value);
     QString renderToString(const ast::Block &block);
 
-    void write(const QString &text);
+    // The text being rendered: a QString grown geometrically and written through a raw pointer,
+    // since appends are most of a rendering's work.
+    class Output
+    {
+    public:
+        void reserve(qsizetype size);
+        void append(const QChar *text, qsizetype size)
+        {
+            if (size > m_capacity - m_size)
+                grow(size);
+            std::memcpy(static_cast<void *>(m_data + m_size), text, size_t(size) * sizeof(QChar));
+            m_size += size;
+        }
+        void appendLatin1(const char *text, qsizetype size)
+        {
+            if (size > m_capacity - m_size)
+                grow(size);
+            for (qsizetype i = 0; i < size; ++i)
+                m_data[m_size + i] = QChar(char16_t(uchar(text[i])));
+            m_size += size;
+        }
+        qsizetype size() const { return m_size; }
+        QString take();
+
+    private:
+        void grow(qsizetype extra);
+        QString m_text;
+        QChar *m_data = nullptr;
+        qsizetype m_size = 0;
+        qsizetype m_capacity = 0;
+    };
+
+    void write(const QString &text) { write(text.constData(), text.size()); }
+    void write(const QChar *text, qsizetype size)
+    {
+        m_out->append(text, size);
+        checkOutputSize();
+    }
+    void writeLatin1(const char *text, qsizetype size)
+    {
+        m_out->appendLatin1(text, size);
+        checkOutputSize();
+    }
+    // Writes what toString() gives, without making the string when it can.
+    void writeValue(const Value &v);
+    void checkOutputSize() const
+    {
+        if (m_out->size() > base::limits::kTemplateMaxOutputChars)
+            outputTooLarge();
+    }
+    [[noreturn]] static void outputTooLarge();
     void step(const ast::Position &pos);
     [[noreturn]] static void fail(const ast::Position &pos, const QString &message);
 
@@ -76,7 +129,7 @@ private:
     // The loop a #break($foreach...) on its way out leaves; null for the innermost scope.
     const LoopState *m_breakTarget = nullptr;
     std::vector<std::shared_ptr<LoopState>> m_loops;
-    QString *m_out = nullptr;
+    Output *m_out = nullptr;
     qint64 m_steps = 0;
 };
 

@@ -172,39 +172,42 @@ namespace {
 // nearest double (checked by reading the text back), that text with trailing zeros trimmed is the
 // shortest one that reads back as d, which is what Java prints for 1e-3 <= |d| < 1e7; no
 // two-decimal numbers that far apart share a double in that range.
-bool formatFewDecimals(double d, QString &out)
+qsizetype formatFewDecimals(double d, char *buf)
 {
     const double magnitude = std::fabs(d);
     if (!(magnitude >= 1e-3 && magnitude < 1e7))
-        return false;
+        return 0;
     const double scaled = d * 100;
     const double whole = std::nearbyint(scaled);
     if (whole != scaled)
-        return false;
+        return 0;
     const auto hundredths = static_cast<long long>(whole);
     if (static_cast<double>(hundredths) / 100 != d)
-        return false;
+        return 0;
     const unsigned long long absolute = hundredths < 0 ? 0ULL - static_cast<unsigned long long>(hundredths)
                                                        : static_cast<unsigned long long>(hundredths);
-    char buf[32];
     char *p = buf;
     if (hundredths < 0)
         *p++ = '-';
-    p = std::to_chars(p, buf + sizeof buf, absolute / 100).ptr;
+    p = std::to_chars(p, buf + 28, absolute / 100).ptr;
     *p++ = '.';
     const unsigned cents = unsigned(absolute % 100);
     *p++ = char('0' + cents / 10);
     if (cents % 10 != 0)
         *p++ = char('0' + cents % 10);
-    out = QString::fromLatin1(buf, p - buf);
-    return true;
+    return p - buf;
 }
 } // namespace
 
+qsizetype javaDoubleToChars(double d, char *buf)
+{
+    return formatFewDecimals(d, buf);
+}
+
 QString javaDoubleToString(double d)
 {
-    if (QString fast; formatFewDecimals(d, fast))
-        return fast;
+    if (char buf[32]; const qsizetype size = formatFewDecimals(d, buf))
+        return QString::fromLatin1(buf, size);
     if (std::isnan(d))
         return QStringLiteral("NaN");
     if (std::isinf(d))

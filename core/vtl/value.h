@@ -73,6 +73,9 @@ private:
 
 // Java's Double.toString(): "6.0", "0.30000000000000004", "1.0E10", "NaN", "Infinity".
 QString javaDoubleToString(double d);
+// The same text in `buf` (32 chars at least) for the common doubles (a few decimals, between 1e-3
+// and 1e7), returning its length; 0 for the others, for which javaDoubleToString() is needed.
+qsizetype javaDoubleToChars(double d, char *buf);
 // Java's (int) and (long) casts of a double: truncation, saturating at the type's range, NaN 0.
 qint32 javaDoubleToInt(double d);
 qint64 javaDoubleToLong(double d);
