@@ -2,6 +2,7 @@
 #include "formatcommand.h"
 #include "lintcommand.h"
 #include "rendercommand.h"
+#include "servecommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -27,6 +28,10 @@ Commands:
                    Render a mapping template as API Gateway would (Velocity with $input, $util,
                    $context, $stageVariables) and print exactly its output, no newline added.
                    Exit status 0, or 1 with the error's line and column on stderr.
+  serve PROJECT [--port N] [--bind ADDR] [--draft] [--stage-variables JSON] [--watch]
+        [--log] [--trust]
+                   Serve the project's stages on http://127.0.0.1:PORT/{stage}/{path} as API
+                   Gateway would (also LocalStack's URL forms) until Ctrl-C. See serve --help.
   bench-render --case CASE.json --template T.vm [--warmup-sec S] [--samples N]
                [--sample-sec S] [--out FILE]
                    Time renders in-process and print renders_per_sec= (the contract of the
@@ -78,6 +83,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("render"))
         return portico::cli::runRender(args, out, err);
+    if (command == QLatin1String("serve"))
+        return portico::cli::runServe(args, out, err);
     if (command == QLatin1String("bench-render"))
         return portico::cli::runBenchRender(args, out, err);
     if (command == QLatin1String("format")) {

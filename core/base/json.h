@@ -31,6 +31,9 @@ struct JsonParseError
 };
 bool parseJson(const QByteArray &text, Json &out, JsonParseError &error);
 
+// `text` as a JSON string literal, quotes included ("a\"b").
+QString jsonQuoted(const QString &text);
+
 // The JSON type name a person reads in an error: "string", "number", "object"...
 QString jsonTypeName(const Json &value);
 

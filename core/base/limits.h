@@ -54,4 +54,13 @@ inline constexpr int kJsonPathMaxNesting = 32;
 inline constexpr qint64 kJsonPathMaxSteps = 20'000'000;
 inline constexpr qsizetype kJsonPathMaxMatches = 1'000'000;
 
+// The gateway runtime's HTTP server. API Gateway caps a payload at 10 MB (413 past it) and the
+// request line plus headers at 10,240 bytes.
+inline constexpr qsizetype kPayloadMaxBytes = 10 * 1024 * 1024;
+inline constexpr qsizetype kRequestHeaderMaxBytes = 10240;
+// Our own guards against slow clients: a request must arrive whole within 30 s of its first
+// byte, and a keep-alive connection with nothing in flight closes after 60 s.
+inline constexpr int kRequestReceiveTimeoutMs = 30000;
+inline constexpr int kConnectionIdleTimeoutMs = 60000;
+
 } // namespace portico::base::limits

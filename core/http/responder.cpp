@@ -1,0 +1,38 @@
+#include "responder.h"
+
+#include "connection.h"
+
+#include <QThread>
+
+namespace portico::http {
+
+void Responder::send(Response response) const
+{
+    if (!m_channel)
+        return;
+    std::unique_lock lock(m_channel->mutex);
+    if (m_channel->sent || !m_channel->connection)
+        return;
+    m_channel->sent = true;
+    Connection *connection = m_channel->connection;
+    if (m_channel->thread == QThread::currentThread()) {
+        lock.unlock();
+        connection->sendResponse(response);
+        return;
+    }
+    // Posted while the lock is held: the connection cannot be deleted before the event is queued,
+    // and Qt drops queued events of an object when it is deleted.
+    QMetaObject::invokeMethod(
+        connection, [connection, response = std::move(response)] { connection->sendResponse(response); },
+        Qt::QueuedConnection);
+}
+
+bool Responder::clientConnected() const
+{
+    if (!m_channel)
+        return false;
+    std::lock_guard lock(m_channel->mutex);
+    return m_channel->connection != nullptr;
+}
+
+} // namespace portico::http

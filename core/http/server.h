@@ -1,0 +1,54 @@
+// A small, fast HTTP/1.1 server: one thread accepts, a few worker threads (each with its own
+// event loop) own the connections. Generic: the application plugs in through RequestHandler.
+// Binds 127.0.0.1 unless told otherwise.
+#pragma once
+
+#include "connection.h"
+
+#include "base/result.h"
+
+#include <QHostAddress>
+
+#include <memory>
+
+namespace portico::http {
+
+class RequestHandler;
+
+struct ServerOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    // 0 picks a free port.
+    quint16 port = 0;
+    // 0: one per core, at least two.
+    int workerThreads = 0;
+    // Beyond this many open connections new ones are closed at once.
+    int maxConnections = 8192;
+    ConnectionLimits connection;
+
+    static ServerOptions defaults();
+};
+
+class Server
+{
+public:
+    Server(RequestHandler &handler, ServerOptions options = ServerOptions::defaults());
+    ~Server();
+    Server(const Server &) = delete;
+    Server &operator=(const Server &) = delete;
+
+    // Starts the threads and listens; the error names the address and why it failed.
+    base::Status start();
+    // Stops accepting, closes every connection and joins the threads. Called by the destructor.
+    void stop();
+
+    quint16 port() const;
+    QHostAddress address() const;
+    int openConnections() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace portico::http

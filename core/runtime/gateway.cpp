@@ -1,0 +1,134 @@
+#include "gateway.h"
+
+#include "methodexecution.h"
+
+#include "base/json.h"
+
+#include <QUrl>
+
+namespace portico::runtime {
+
+namespace {
+
+// Splits "/a/b/c" after `count` segments: ({"a","b"}, "/c").
+std::pair<QList<QByteArray>, QByteArray> takeSegments(const QByteArray &path, int count)
+{
+    QList<QByteArray> taken;
+    qsizetype pos = 0;
+    while (taken.size() < count) {
+        while (pos < path.size() && path[pos] == '/')
+            ++pos;
+        if (pos >= path.size())
+            break;
+        qsizetype end = path.indexOf('/', pos);
+        if (end < 0)
+            end = path.size();
+        taken.append(path.mid(pos, end - pos));
+        pos = end;
+    }
+    QByteArray rest = path.mid(pos);
+    if (rest.isEmpty())
+        rest = "/";
+    return {taken, rest};
+}
+
+http::Response jsonMessage(int status, const QByteArray &message, const QByteArray &errorType)
+{
+    http::Response response;
+    response.status = status;
+    response.setHeader("Content-Type", "application/json");
+    if (!errorType.isEmpty())
+        response.setHeader("x-amzn-ErrorType", errorType);
+    response.body = "{\"message\":" + base::jsonQuoted(QString::fromUtf8(message)).toUtf8() + "}";
+    return response;
+}
+
+} // namespace
+
+InvokeTarget resolveInvokeTarget(const QByteArray &host, const QByteArray &path)
+{
+    InvokeTarget target;
+    static const QByteArray localstackHost = ".execute-api.localhost.localstack.cloud";
+    const QByteArray hostName = host.left(host.indexOf(':') < 0 ? host.size() : host.indexOf(':')).toLower();
+    if (hostName.endsWith(localstackHost)) {
+        target.apiId = QString::fromLatin1(hostName.left(hostName.size() - localstackHost.size()));
+        auto [segments, rest] = takeSegments(path, 1);
+        target.stage = segments.isEmpty() ? QString() : QString::fromUtf8(segments[0]);
+        target.path = rest;
+        return target;
+    }
+    if (path.startsWith("/_aws/execute-api/")) {
+        auto [segments, rest] = takeSegments(path, 4);
+        if (segments.size() >= 4) {
+            target.apiId = QString::fromUtf8(segments[2]);
+            target.stage = QString::fromUtf8(segments[3]);
+            target.path = rest;
+            return target;
+        }
+    }
+    if (path.startsWith("/restapis/")) {
+        auto [segments, rest] = takeSegments(path, 4);
+        if (segments.size() >= 4 && segments[3] == "_user_request_") {
+            target.apiId = QString::fromUtf8(segments[1]);
+            target.stage = QString::fromUtf8(segments[2]);
+            target.path = rest;
+            return target;
+        }
+    }
+    auto [segments, rest] = takeSegments(path, 1);
+    target.stage = segments.isEmpty() ? QString() : QString::fromUtf8(segments[0]);
+    target.path = rest;
+    return target;
+}
+
+Gateway::Gateway(QString apiId) : m_apiId(std::move(apiId)), m_stages(std::make_shared<StageMap>())
+{
+}
+
+void Gateway::setStages(std::vector<ServedStage> stages)
+{
+    auto map = std::make_shared<StageMap>();
+    for (ServedStage &stage : stages) {
+        const QString name = stage.name;
+        map->emplace(name, std::make_shared<const ServedStage>(std::move(stage)));
+    }
+    std::lock_guard lock(m_mutex);
+    m_stages = std::move(map);
+}
+
+std::shared_ptr<const Gateway::StageMap> Gateway::stages() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_stages;
+}
+
+std::vector<QString> Gateway::stageNames() const
+{
+    std::vector<QString> names;
+    for (const auto &entry : *stages())
+        names.push_back(entry.first);
+    return names;
+}
+
+void Gateway::handle(http::Request request, http::Responder respond)
+{
+    const InvokeTarget target = resolveInvokeTarget(request.header("Host"), request.path);
+    if (!target.apiId.isEmpty() && target.apiId.compare(m_apiId, Qt::CaseInsensitive) != 0) {
+        // LocalStack's answer for an API id it does not serve.
+        respond.send(jsonMessage(404, "The API id '" + target.apiId.toUtf8() + "' does not correspond to a deployed API Gateway API",
+                                 "NotFoundException"));
+        return;
+    }
+    const std::shared_ptr<const StageMap> all = stages();
+    auto it = all->find(QUrl::fromPercentEncoding(target.stage.toUtf8()));
+    if (it == all->end()) {
+        // API Gateway answers a stage that does not exist with a plain 403.
+        respond.send(jsonMessage(403, "Forbidden", "ForbiddenException"));
+        return;
+    }
+    auto execution = std::make_shared<MethodExecution>(it->second, std::move(request), QString::fromUtf8(target.path),
+                                                       std::move(respond), m_traces, m_apiId);
+    execution->run();
+}
+
+} // namespace portico::runtime

@@ -1,0 +1,75 @@
+// The pipeline for one request, in API Gateway's order: route, method request checks,
+// integration request (parameter mapping, template, passthrough), the integration (MOCK, HTTP,
+// HTTP_PROXY; Lambda to come), integration response selection and mapping, method response. Lives
+// until the integration answers (asynchronously for HTTP backends), then answers the client once,
+// records the execution log and publishes the exchange.
+#pragma once
+
+#include "exchange.h"
+#include "httpbackend.h"
+#include "parametermapping.h"
+#include "servedstage.h"
+
+#include "http/responder.h"
+
+#include <QElapsedTimer>
+
+#include <memory>
+
+namespace portico::runtime {
+
+class TraceBus;
+
+class MethodExecution : public std::enable_shared_from_this<MethodExecution>
+{
+public:
+    MethodExecution(std::shared_ptr<const ServedStage> stage, http::Request request, QString pathAfterStage,
+                    http::Responder responder, TraceBus &traces, QString apiId);
+
+    void run();
+
+private:
+    struct IntegrationRequest
+    {
+        QString body;
+        bool rendered = false;
+        NamedStrings headers;
+        NamedStrings query;
+        NamedStrings path;
+    };
+
+    void log(const QString &line);
+    bool detailed() const { return m_detailed; }
+    bool checkRequiredParameters();
+    std::optional<IntegrationRequest> buildIntegrationRequest();
+    void callMock(const IntegrationRequest &request);
+    void callHttp(const IntegrationRequest &request, bool proxy);
+    void onHttpResult(BackendResponse result, bool proxy);
+    void applyIntegrationResponse(const IntegrationResult &result, const QString &selectionInput);
+    void failWith(const QString &type, const QString &logLine, const std::optional<QString> &message = std::nullopt);
+    void respond(http::Response response, bool addTraceId, bool completed);
+    MappingSources sources(const IntegrationResult *integration = nullptr) const;
+    vtl::Variables templateVariables(const QByteArray &body) const;
+    QUrl integrationUrl(const IntegrationRequest &request, bool proxy) const;
+
+    std::shared_ptr<const ServedStage> m_stage;
+    http::Request m_http;
+    QString m_pathAfterStage;
+    http::Responder m_responder;
+    TraceBus &m_traces;
+    QString m_apiId;
+    bool m_detailed = false;
+    QElapsedTimer m_clock;
+    qint64 m_integrationStartUs = 0;
+
+    Exchange m_exchange;
+    MethodRequest m_request;
+    RequestContext m_context;
+    const CompiledMethod *m_method = nullptr;
+    const model::Resource *m_resource = nullptr;
+};
+
+// Ids as AWS writes them: a UUID for the request id, 16 base64 characters for the extended one.
+RequestIdentity newRequestIdentity();
+
+} // namespace portico::runtime

@@ -1,0 +1,52 @@
+#include "projectstages.h"
+
+namespace portico::runtime {
+
+std::vector<ServedStage> stagesFromProject(const model::Project &project, const std::optional<DraftStage> &draft,
+                                           std::vector<base::Diagnostic> &problems)
+{
+    std::vector<ServedStage> out;
+    // Stages on one deployment share its compiled snapshot.
+    std::map<QString, std::shared_ptr<const CompiledApi>> compiled;
+    for (const model::Stage &stage : project.stages) {
+        const model::Deployment *deployment = project.findDeployment(stage.deploymentId);
+        if (!deployment) {
+            problems.push_back(base::Diagnostic::warning(
+                QStringLiteral("stage %1").arg(stage.stageName),
+                QStringLiteral("not served: deployment \"%1\" does not exist").arg(stage.deploymentId)));
+            continue;
+        }
+        auto &api = compiled[deployment->id];
+        if (!api) {
+            std::vector<base::Diagnostic> found;
+            api = CompiledApi::compile(deployment->snapshot, found);
+            for (base::Diagnostic &d : found) {
+                d.location = QStringLiteral("deployment %1: %2").arg(deployment->id, d.location);
+                problems.push_back(std::move(d));
+            }
+        }
+        ServedStage served;
+        served.name = stage.stageName;
+        served.deploymentId = deployment->id;
+        served.api = api;
+        served.variables.assign(stage.variables.begin(), stage.variables.end());
+        out.push_back(std::move(served));
+    }
+    if (draft) {
+        std::vector<base::Diagnostic> found;
+        ServedStage served;
+        served.name = draft->name;
+        served.api = CompiledApi::compile(project.api, found);
+        served.variables = draft->variables;
+        for (base::Diagnostic &d : found) {
+            d.location = QStringLiteral("draft: %1").arg(d.location);
+            problems.push_back(std::move(d));
+        }
+        // The draft replaces a stage of the same name.
+        std::erase_if(out, [&](const ServedStage &s) { return s.name == served.name; });
+        out.push_back(std::move(served));
+    }
+    return out;
+}
+
+} // namespace portico::runtime

@@ -1,0 +1,64 @@
+// $context of one request: built once when the request is routed, shared by its request and
+// response templates (so an override set in one is seen later), read by parameter mappings
+// (`context.requestId`), the Lambda proxy event's requestContext and gateway responses.
+#pragma once
+
+#include "methodrequest.h"
+
+#include "vtl/value.h"
+
+#include <QDateTime>
+
+namespace portico::runtime {
+
+struct RequestIdentity
+{
+    QString requestId;
+    QString extendedRequestId;
+    QDateTime time;
+};
+
+class RequestContext
+{
+public:
+    struct Fields
+    {
+        RequestIdentity ids;
+        QString apiId;
+        QString stage;
+        QString resourceId;
+        QString resourcePath;
+        QString domainName;
+    };
+
+    RequestContext() = default;
+    RequestContext(const Fields &fields, const MethodRequest &request);
+
+    // The map templates see as $context (a HashMap, like AWS's).
+    const vtl::Value &value() const { return m_value; }
+
+    // `context.identity.sourceIp` style lookups for parameter mappings; nothing when absent.
+    std::optional<QString> lookup(const QString &dottedPath) const;
+
+    // What templates wrote into $context.requestOverride / responseOverride.
+    NamedStrings requestOverride(const QString &part) const;
+    NamedStrings responseHeaderOverride() const;
+    std::optional<int> responseStatusOverride() const;
+
+    // $context.error.* for gateway responses.
+    void setError(const QString &responseType, const QString &message, const QString &validationErrorString);
+
+private:
+    vtl::MapPtr submap(const QString &key) const;
+    vtl::Value m_value;
+};
+
+// The account and region Portico answers with: LocalStack's defaults, so scripts written for it
+// see the same ARNs.
+inline constexpr char kLocalAccountId[] = "000000000000";
+inline constexpr char kLocalRegion[] = "us-east-1";
+
+// "24/Nov/2026:08:10:00 +0000", as $context.requestTime and requestContext.requestTime print.
+QString requestTimeString(const QDateTime &time);
+
+} // namespace portico::runtime

@@ -1,0 +1,20 @@
+// A stage as the gateway serves it: its name, the compiled snapshot of its deployment and its
+// stage variables. Replaced whole on redeploy; requests in flight keep the one they started with.
+#pragma once
+
+#include "compiledapi.h"
+#include "methodrequest.h"
+
+#include <memory>
+
+namespace portico::runtime {
+
+struct ServedStage
+{
+    QString name;
+    QString deploymentId;
+    std::shared_ptr<const CompiledApi> api;
+    NamedStrings variables;
+};
+
+} // namespace portico::runtime
