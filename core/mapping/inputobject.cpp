@@ -44,11 +44,12 @@ QString quotedJsonString(const QString &text)
 
 Value matchValue(const jsonpath::Match &match)
 {
+    // Objects and arrays read in place when the rendering allows it (vtl::JsonViewScope).
     if (!match.isMerged())
-        return JsonValues::fromElement(match.element());
+        return vtl::jsonValueOrRef(match.element());
     auto map = std::make_shared<vtl::Map>(vtl::Map::Kind::LinkedHashMap);
     for (const jsonpath::Member &m : match.members())
-        map->put(QString::fromUtf8(m.key.data(), qsizetype(m.key.size())), JsonValues::fromElement(m.value));
+        map->put(QString::fromUtf8(m.key.data(), qsizetype(m.key.size())), vtl::jsonValueOrRef(m.value));
     return map;
 }
 

@@ -479,6 +479,16 @@ Value numberMethod(const Value &v, const QString &name, const Args &args)
 
 Value BuiltinMethods::call(const Value &target, const QString &name, std::span<const Value> args, QString &error)
 {
+    if (target.isJson()) {
+        // Read in place where that is simple; anything else as the Map or List it stands for,
+        // which is the same since neither can change.
+        const JsonRef &json = target.json();
+        if (name == QLatin1String("size") && args.empty())
+            return qint64(json.size());
+        if (name == QLatin1String("get") && args.size() == 1 && !json.isArray())
+            return args[0].isString() ? json.get(args[0].string()) : Value();
+        return call(target.materialized(), name, args, error);
+    }
     // Every Java object has equals(); a host object answers for itself.
     if (name == QLatin1String("equals") && args.size() == 1 && !target.isNull() && !target.isHost())
         return target.javaEquals(args[0]);
@@ -501,7 +511,8 @@ Value BuiltinMethods::call(const Value &target, const QString &name, std::span<c
         return name == QLatin1String("toString") && args.empty() ? Value(target.toString()) : Value();
     case Value::Type::Host: return target.host()->call(name, args, error);
     case Value::Type::List:
-    case Value::Type::Map: // handled above
+    case Value::Type::Map:
+    case Value::Type::Json: // handled above
     case Value::Type::Null: return {};
     }
     return {};
@@ -516,6 +527,10 @@ Value BuiltinMethods::property(const Value &target, const QString &name)
         return name == QLatin1String("empty") ? Value(target.string().isEmpty()) : Value();
     case Value::Type::List:
         return name == QLatin1String("empty") ? Value(target.list()->items().empty()) : Value();
+    case Value::Type::Json:
+        if (!target.json().isArray())
+            return target.json().get(name);
+        return name == QLatin1String("empty") ? Value(target.json().size() == 0) : Value();
     default: return {};
     }
 }

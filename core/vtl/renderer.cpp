@@ -120,8 +120,9 @@ private:
     Value m_savedGlobal;
 };
 
-Renderer::Renderer(Variables variables)
+Renderer::Renderer(Variables variables, bool jsonViews)
     : m_globals(std::move(variables))
+    , m_jsonViews(jsonViews)
 {}
 
 base::Result<QString> Renderer::render(const ParsedTemplate &tree)
@@ -133,6 +134,7 @@ base::Result<QString> Renderer::render(const ParsedTemplate &tree)
     out.reserve(std::min<qsizetype>(lastSize + lastSize / 8, base::limits::kTemplateMaxOutputChars));
     m_out = &out;
     const CycleCollector cycles;
+    const JsonViewScope views(m_jsonViews);
     try {
         renderBlock(tree.root);
     } catch (const Failure &f) {
@@ -280,6 +282,10 @@ ListPtr walkedList(const Value &iterable)
 {
     if (iterable.isList())
         return iterable.list();
+    if (iterable.isJson() && iterable.json().isArray())
+        return std::make_shared<List>(iterable.json().items(), List::Kind::JsonArray);
+    if (iterable.isJson())
+        return std::make_shared<List>(iterable.materialized().map()->values());
     if (iterable.isMap())
         return std::make_shared<List>(iterable.map()->values());
     return std::make_shared<List>();
@@ -401,7 +407,7 @@ void Renderer::assign(const SetNode &node)
         if (owner.isMap()) {
             owner.map()->put(index.isString() ? index.string() : index.toString(), std::move(value));
         } else if (owner.isList() && index.isInt()) {
-            const size_t slot = listSlot(*owner.list(), index.toInt(), last.pos, target.source);
+            const size_t slot = listSlot(owner.list()->size(), index.toInt(), last.pos, target.source);
             owner.list()->items()[slot] = std::move(value);
         }
     }
@@ -505,10 +511,17 @@ Value Renderer::applyAccessor(const Value &target, const Accessor &accessor, con
         if (target.isList()) {
             if (!index.isInt())
                 return {};
-            return target.list()->items()[listSlot(*target.list(), index.toInt(), accessor.pos, ref.source)];
+            return target.list()->items()[listSlot(target.list()->size(), index.toInt(), accessor.pos, ref.source)];
         }
         if (target.isMap())
             return index.isString() ? target.map()->get(index.string()) : target.map()->get(index.toString());
+        if (target.isJson() && target.json().isArray()) {
+            if (!index.isInt())
+                return {};
+            return target.json().at(qsizetype(listSlot(target.json().size(), index.toInt(), accessor.pos, ref.source)));
+        }
+        if (target.isJson())
+            return index.isString() ? target.json().get(index.string()) : target.json().get(index.toString());
         if (target.isHost()) {
             QString error;
             const Value args[] = {index};
@@ -523,12 +536,12 @@ Value Renderer::applyAccessor(const Value &target, const Accessor &accessor, con
     return {};
 }
 
-size_t Renderer::listSlot(const List &list, qint64 index, const Position &pos, const QString &source)
+size_t Renderer::listSlot(qsizetype size, qint64 index, const Position &pos, const QString &source)
 {
     // Velocity 1.7 counts a negative index from the end of the list.
-    const qint64 i = index < 0 ? index + list.size() : index;
-    if (i < 0 || i >= list.size())
-        fail(pos, QStringLiteral("%1: Index %2 out of bounds for length %3").arg(source).arg(i).arg(list.size()));
+    const qint64 i = index < 0 ? index + size : index;
+    if (i < 0 || i >= size)
+        fail(pos, QStringLiteral("%1: Index %2 out of bounds for length %3").arg(source).arg(i).arg(size));
     return size_t(i);
 }
 
@@ -612,6 +625,8 @@ namespace {
 
 bool velocityEquals(const Value &a, const Value &b)
 {
+    if (a.isJson() || b.isJson())
+        return velocityEquals(a.materialized(), b.materialized());
     // API Gateway treats a null reference as equal to null and to the empty string.
     if (a.isNull() || b.isNull()) {
         const Value &other = a.isNull() ? b : a;

@@ -21,7 +21,9 @@ using Variables = QHash<QString, Value>;
 class Renderer
 {
 public:
-    explicit Renderer(Variables variables);
+    // With `jsonViews`, JSON may be handed out as JsonRefs (see JsonViewScope): only for a
+    // template that cannot change lists and maps.
+    explicit Renderer(Variables variables, bool jsonViews = false);
     base::Result<QString> render(const ParsedTemplate &tree);
 
 private:
@@ -51,7 +53,7 @@ private:
     Value evalBinary(const ast::BinaryExpr &expr);
     Value applyAccessor(const Value &target, const ast::Accessor &accessor, const ast::ReferenceExpr &ref);
     Value lookup(const QString &name);
-    static size_t listSlot(const List &list, qint64 index, const ast::Position &pos, const QString &source);
+    static size_t listSlot(qsizetype size, qint64 index, const ast::Position &pos, const QString &source);
     void setVariable(const QString &name, Value value);
     QString renderToString(const ast::Block &block);
 
@@ -131,6 +133,7 @@ private:
     std::vector<std::shared_ptr<LoopState>> m_loops;
     Output *m_out = nullptr;
     qint64 m_steps = 0;
+    bool m_jsonViews = false;
 };
 
 } // namespace portico::vtl

@@ -19,7 +19,7 @@ base::Result<Template> Template::compile(const QString &text)
 
 base::Result<QString> Template::render(const Variables &variables) const
 {
-    return Renderer(variables).render(*m_tree);
+    return Renderer(variables, !m_mayChangeContainers).render(*m_tree);
 }
 
 } // namespace portico::vtl

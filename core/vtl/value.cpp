@@ -4,11 +4,16 @@
 
 #include "base/limits.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <numeric>
+#include <string_view>
+#include <unordered_map>
 
 namespace portico::vtl {
 
@@ -81,6 +86,7 @@ void appendJson(QString &out, const Value &v, int depth = 0)
         break;
     }
     case Value::Type::Host: appendJsonString(out, v.toString()); break;
+    case Value::Type::Json: appendJson(out, v.materialized(), depth); break;
     default: out += v.toString(); break;
     }
 }
@@ -90,6 +96,10 @@ void appendJava(QString &out, const Value &v, int depth = 0)
 {
     if (printedEnough(out, depth))
         return;
+    if (v.isJson()) {
+        appendJava(out, v.materialized(), depth);
+        return;
+    }
     if (v.isList() && v.list()->kind() != List::Kind::JsonArray) {
         out += QLatin1Char('[');
         bool first = true;
@@ -151,6 +161,8 @@ bool mapsEqual(const Map &a, const Map &b, int depth)
 // nothing is.
 bool javaEqualsAt(const Value &a, const Value &b, int depth)
 {
+    if (a.isJson() || b.isJson())
+        return javaEqualsAt(a.materialized(), b.materialized(), depth);
     if (a.type() != b.type() || depth > kMaxDepth)
         return false;
     switch (a.type()) {
@@ -162,6 +174,7 @@ bool javaEqualsAt(const Value &a, const Value &b, int depth)
     case Value::Type::List: return listsEqual(*a.list(), *b.list(), depth);
     case Value::Type::Map: return mapsEqual(*a.map(), *b.map(), depth);
     case Value::Type::Host: return a.host() == b.host();
+    case Value::Type::Json: return false; // materialized above
     }
     return false;
 }
@@ -292,6 +305,7 @@ QString Value::toString() const
         return out;
     }
     case Type::Host: return host()->toString();
+    case Type::Json: return materialized().toString();
     }
     return {};
 }
@@ -488,6 +502,207 @@ void CycleCollector::noteInsertion(const Value &target, const Value &inserted)
         return;
     if (reaches(inserted, containerIdentity(target)))
         t_collector->m_cycles.push_back(target);
+}
+
+namespace {
+thread_local bool t_jsonViewsAllowed = false;
+
+// Deeper documents are refused by the parser's own depth limit long before this matters, but
+// the conversion is recursive, so it carries its own bound.
+constexpr int kMaxJsonDepth = 1024;
+
+// Object keys repeat from element to element of an array ("id", "name"...): decoding each once
+// and sharing the QString saves an allocation and a UTF-8 decode per key.
+class KeyCache
+{
+public:
+    QString key(std::string_view utf8)
+    {
+        auto it = m_keys.find(utf8);
+        if (it != m_keys.end())
+            return it->second;
+        QString decoded = QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+        if (m_keys.size() < 4096)
+            m_keys.emplace(utf8, decoded);
+        return decoded;
+    }
+
+private:
+    // The views point into the parsed document, which outlives one conversion.
+    std::unordered_map<std::string_view, QString> m_keys;
+};
+
+// Strings, numbers, booleans and null; containers are left to the callers.
+Value jsonScalar(simdjson::dom::element e)
+{
+    using simdjson::dom::element_type;
+    switch (e.type()) {
+    case element_type::STRING: {
+        const std::string_view s = e.get_string().value_unsafe();
+        return QString::fromUtf8(s.data(), qsizetype(s.size()));
+    }
+    case element_type::INT64: return qint64(e.get_int64().value_unsafe());
+    case element_type::UINT64: return double(e.get_uint64().value_unsafe());
+    case element_type::DOUBLE: return e.get_double().value_unsafe();
+    case element_type::BOOL: return e.get_bool().value_unsafe();
+    default: return {};
+    }
+}
+
+bool isJsonContainer(simdjson::dom::element e)
+{
+    const auto type = e.type();
+    return type == simdjson::dom::element_type::OBJECT || type == simdjson::dom::element_type::ARRAY;
+}
+
+Value convertJson(simdjson::dom::element e, int depth, KeyCache &keys)
+{
+    using simdjson::dom::element_type;
+    if (depth > kMaxJsonDepth)
+        return {};
+    switch (e.type()) {
+    case element_type::OBJECT: {
+        auto map = std::make_shared<Map>(Map::Kind::LinkedHashMap);
+        const simdjson::dom::object object = e.get_object().value_unsafe();
+        map->reserve(qsizetype(object.size()));
+        for (auto field : object) {
+            const std::string_view key = field.key;
+            map->put(keys.key(key), convertJson(field.value, depth + 1, keys));
+        }
+        return map;
+    }
+    case element_type::ARRAY: {
+        auto list = std::make_shared<List>(List::Kind::JsonArray);
+        const simdjson::dom::array array = e.get_array().value_unsafe();
+        list->items().reserve(array.size());
+        for (auto item : array)
+            list->items().push_back(convertJson(item, depth + 1, keys));
+        return list;
+    }
+    default: return jsonScalar(e);
+    }
+}
+
+Value childValue(simdjson::dom::element e)
+{
+    return isJsonContainer(e) ? Value(JsonRef(e)) : jsonScalar(e);
+}
+
+// Whether a member name (UTF-8, from the document) is `key`.
+bool sameKey(std::string_view utf8, QStringView key)
+{
+    // ASCII names, by far the most common, compare byte for code unit; anything else decoded.
+    const size_t common = std::min(utf8.size(), size_t(key.size()));
+    for (size_t i = 0; i < common; ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x80 || key[qsizetype(i)].unicode() >= 0x80)
+            return QString::fromUtf8(utf8.data(), qsizetype(utf8.size())) == key;
+        if (c != key[qsizetype(i)].unicode())
+            return false;
+    }
+    // Equal so far and all ASCII: whatever is left on either side makes that side longer.
+    return utf8.size() == size_t(key.size());
+}
+} // namespace
+
+static_assert(sizeof(simdjson::dom::element) == 16 && std::is_trivially_copyable_v<simdjson::dom::element>);
+
+JsonRef::JsonRef(const simdjson::dom::element &element)
+{
+    std::memcpy(m_element, &element, sizeof m_element);
+}
+
+simdjson::dom::element JsonRef::element() const
+{
+    simdjson::dom::element e;
+    std::memcpy(static_cast<void *>(&e), m_element, sizeof m_element);
+    return e;
+}
+
+bool JsonRef::isArray() const
+{
+    return element().type() == simdjson::dom::element_type::ARRAY;
+}
+
+qsizetype JsonRef::size() const
+{
+    const simdjson::dom::element e = element();
+    if (e.type() == simdjson::dom::element_type::ARRAY)
+        return qsizetype(e.get_array().value_unsafe().size());
+    // Members, counting a repeated name once, as a map holds them.
+    std::vector<std::string_view> names;
+    const simdjson::dom::object object = e.get_object().value_unsafe();
+    for (auto field : object)
+        names.push_back(field.key);
+    std::sort(names.begin(), names.end());
+    return qsizetype(std::unique(names.begin(), names.end()) - names.begin());
+}
+
+Value JsonRef::get(QStringView key) const
+{
+    const simdjson::dom::element e = element();
+    if (e.type() != simdjson::dom::element_type::OBJECT)
+        return {};
+    bool found = false;
+    simdjson::dom::element match;
+    const simdjson::dom::object object = e.get_object().value_unsafe();
+    for (auto field : object) {
+        if (sameKey(field.key, key)) {
+            match = field.value;
+            found = true;
+        }
+    }
+    return found ? childValue(match) : Value();
+}
+
+Value JsonRef::at(qsizetype i) const
+{
+    const simdjson::dom::array array = element().get_array().value_unsafe();
+    return childValue(array.at(size_t(i)).value_unsafe());
+}
+
+std::vector<Value> JsonRef::items() const
+{
+    const simdjson::dom::array array = element().get_array().value_unsafe();
+    std::vector<Value> out;
+    out.reserve(array.size());
+    for (auto item : array)
+        out.push_back(childValue(item));
+    return out;
+}
+
+Value JsonRef::materialize() const
+{
+    return jsonValue(element());
+}
+
+Value jsonValue(const simdjson::dom::element &element)
+{
+    KeyCache keys;
+    return convertJson(element, 0, keys);
+}
+
+Value jsonValueOrRef(const simdjson::dom::element &element)
+{
+    if (!t_jsonViewsAllowed)
+        return jsonValue(element);
+    return childValue(element);
+}
+
+JsonViewScope::JsonViewScope(bool allowed)
+    : m_previous(t_jsonViewsAllowed)
+{
+    t_jsonViewsAllowed = allowed;
+}
+
+JsonViewScope::~JsonViewScope()
+{
+    t_jsonViewsAllowed = m_previous;
+}
+
+bool JsonViewScope::allowed()
+{
+    return t_jsonViewsAllowed;
 }
 
 QString toJsonText(const Value &v)

@@ -14,6 +14,10 @@
 #include <variant>
 #include <vector>
 
+namespace simdjson::dom {
+class element;
+}
+
 namespace portico::vtl {
 
 class List;
@@ -24,10 +28,38 @@ using ListPtr = std::shared_ptr<List>;
 using MapPtr = std::shared_ptr<Map>;
 using HostPtr = std::shared_ptr<HostObject>;
 
+// A JSON object or array read in place from a document parsed by simdjson, rather than turned
+// into maps and lists: what $input.path gives while a template renders that cannot change any
+// list or map (see JsonViewScope). It has no identity of its own, so it stands for a fresh,
+// unchanging copy of the JSON: anything it does not answer itself, it answers as the Map or List
+// it materializes to. The document must outlive it (the $input of the rendering owns it).
+class JsonRef
+{
+public:
+    explicit JsonRef(const simdjson::dom::element &element);
+
+    bool isArray() const;
+    // Members of an object, elements of an array.
+    qsizetype size() const;
+    // An object's member (the last of that name, as a JSON object read into a map keeps); null
+    // when absent or for an array.
+    Value get(QStringView key) const;
+    // An array's element, 0 <= i < size().
+    Value at(qsizetype i) const;
+    // An array's elements.
+    std::vector<Value> items() const;
+    // The Map (LinkedHashMap) or List (JsonArray) that a full conversion gives.
+    Value materialize() const;
+
+private:
+    simdjson::dom::element element() const;
+    alignas(8) unsigned char m_element[16];
+};
+
 class Value
 {
 public:
-    enum class Type { Null, Bool, Int, Double, String, List, Map, Host };
+    enum class Type { Null, Bool, Int, Double, String, List, Map, Host, Json };
 
     Value() = default;
     Value(bool b) : m_v(b) {}
@@ -38,6 +70,7 @@ public:
     Value(ListPtr l) : m_v(std::move(l)) {}
     Value(MapPtr m) : m_v(std::move(m)) {}
     Value(HostPtr h) : m_v(std::move(h)) {}
+    Value(JsonRef j) : m_v(j) {}
 
     Type type() const { return Type(m_v.index()); }
     bool isNull() const { return type() == Type::Null; }
@@ -49,6 +82,7 @@ public:
     bool isList() const { return type() == Type::List; }
     bool isMap() const { return type() == Type::Map; }
     bool isHost() const { return type() == Type::Host; }
+    bool isJson() const { return type() == Type::Json; }
 
     bool toBool() const { return std::get<bool>(m_v); }
     qint64 toInt() const { return std::get<qint64>(m_v); }
@@ -57,6 +91,9 @@ public:
     const ListPtr &list() const { return std::get<ListPtr>(m_v); }
     const MapPtr &map() const { return std::get<MapPtr>(m_v); }
     const HostPtr &host() const { return std::get<HostPtr>(m_v); }
+    const JsonRef &json() const { return std::get<JsonRef>(m_v); }
+    // A JsonRef's Map or List; any other value itself.
+    Value materialized() const { return isJson() ? json().materialize() : *this; }
 
     // Velocity's truth: only null and false are false.
     bool isTruthy() const { return !isNull() && !(isBool() && !toBool()); }
@@ -68,7 +105,7 @@ public:
     bool javaEquals(const Value &other) const;
 
 private:
-    std::variant<std::monostate, bool, qint64, double, QString, ListPtr, MapPtr, HostPtr> m_v;
+    std::variant<std::monostate, bool, qint64, double, QString, ListPtr, MapPtr, HostPtr, JsonRef> m_v;
 };
 
 // Java's Double.toString(): "6.0", "0.30000000000000004", "1.0E10", "NaN", "Infinity".
@@ -168,6 +205,28 @@ public:
     // throw; an unknown method returns null without error, as Velocity does.
     virtual Value call(const QString &name, std::span<const Value> args, QString &error) const = 0;
     virtual QString toString() const = 0;
+};
+
+// JSON as API Gateway's Java runtime (json-smart under Jayway JsonPath) sees it: objects become
+// insertion-ordered maps printing as {k=v}, arrays lists printing as compact JSON, numbers stay
+// integers unless they have a fraction or exponent. The whole document is converted...
+Value jsonValue(const simdjson::dom::element &element);
+// ...or, while JsonViewScope::allowed(), objects and arrays stay JsonRefs into the document.
+Value jsonValueOrRef(const simdjson::dom::element &element);
+
+// Whether JSON may be handed out as JsonRefs on this thread: true inside the rendering of a
+// template that cannot change the lists and maps it is given, since a JsonRef cannot change.
+class JsonViewScope
+{
+public:
+    explicit JsonViewScope(bool allowed);
+    ~JsonViewScope();
+    JsonViewScope(const JsonViewScope &) = delete;
+    JsonViewScope &operator=(const JsonViewScope &) = delete;
+    static bool allowed();
+
+private:
+    bool m_previous;
 };
 
 // Compact JSON text of a value (maps as objects, lists as arrays), as json-smart writes it.

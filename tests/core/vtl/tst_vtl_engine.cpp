@@ -1,6 +1,7 @@
 // Properties of the template engine that conformance cases cannot show: thread safety, limits,
 // error locations, and that templates which tie containers into cycles do not leak them.
 #include "mapping/sampleinput.h"
+#include "vtl/renderer.h"
 #include "vtl/template.h"
 
 #include <QTest>
@@ -17,6 +18,17 @@ QString render(const QString &text, const vtl::Variables &variables = {})
     if (!compiled.ok())
         return QStringLiteral("compile error: ") + compiled.error().toString();
     const auto rendered = compiled->render(variables);
+    return rendered.ok() ? rendered.value() : QStringLiteral("render error: ") + rendered.error().toString();
+}
+
+// The same rendering with JSON converted to maps and lists up front, as for a template that may
+// change them.
+QString renderConverted(const QString &text, const vtl::Variables &variables)
+{
+    const auto parsed = vtl::Parser::parse(text);
+    if (!parsed.ok())
+        return QStringLiteral("compile error: ") + parsed.error().toString();
+    const auto rendered = vtl::Renderer(variables, false).render(*parsed.value());
     return rendered.ok() ? rendered.value() : QStringLiteral("render error: ") + rendered.error().toString();
 }
 } // namespace
@@ -117,6 +129,47 @@ private Q_SLOTS:
     }
 
     // Regression: $l.add($l) made a list that contained itself and was never freed.
+    // A template that cannot change lists and maps reads $input.path's JSON in place (JsonRef);
+    // whatever it does with it gives what the maps and lists of a full conversion give.
+    void jsonReadInPlaceBehavesAsConverted_data()
+    {
+        QTest::addColumn<QString>("text");
+        const char *templates[] = {
+            "$input.path('$')|$input.path('$.a')|$input.path('$.a.b')|$input.path('$.nope')",
+            "#set($r = $input.path('$'))$r.a.b[0] $r.a.b[-1].c $r.a.b.size() $r.a.size() $r.size() $r.dup $r.get('kéy')",
+            "#set($r = $input.path('$'))$r.a.keySet() $r.a.values() $r.a.entrySet() $r.keySet()",
+            "#set($r = $input.path('$'))#foreach($x in $r.a.b)[$x]$foreach.hasNext#end #foreach($v in $r.a)$v;#end",
+            "#set($r = $input.path('$'))$r.a.b.contains(2.5) $r.list.contains({'id': 1}) $r.a.b.indexOf('x') $r.a.b.subList(1, 3)",
+            "#set($r = $input.path('$'))#if($r.a == $r.a)y#end #if($r.list[0] == $r.list[1])y#{else}n#end #if($r.list[0] == {'id': 1})y#end",
+            "#set($r = $input.path('$'))$r.empty.isEmpty() $r.eo.isEmpty() $r.empty.empty $r.eo.empty $r.a.b.get(1) $r.a.get('e') $r.a.containsKey('e')",
+            "#set($r = $input.path('$'))$util.escapeJavaScript($r.a) #set($m = {'k': $r.a})$m #set($l = [$r.a.b, $r.eo])$l",
+            "#set($r = $input.path('$'))$r.a.toString() $r.a.b.toString() \"$r.list\" $r.list.get(1).id $r.list[0]['id'] $r.a['e']",
+            "$input.path('$.list[*].id') $input.path('$..id') $input.path('$.list[0]') $input.path('$.a.b[5]')",
+            "#foreach($x in $input.path('$.list'))$x.id$foreach.hasNext #end#foreach($x in $input.path('$.a.e'))$x#end",
+            "#set($r = $input.path('$'))$r.a.b.equals($r.a.b) $r.a.equals($input.path('$.a')) $r.list.equals($r.a) #set($x = $r.dup + 1)$x",
+            "#set($r = $input.path('$'))$r.nope $r.a.nope $!r.a.b.nope $r.a.b.nope $r.a.b[1].intValue() $r.a.b.get(0).class",
+            "#set($r = $input.path('$'))#set($s = $r.a.e + $r.a)$s $r.a.b.hashCode() $r.num $r.big $r.neg",
+            "#set($r = $input.path('$'))$r.list[7]",
+            "#set($r = $input.path('$'))$r.a.b.get(9)",
+            "#set($r = $input.path('$'))#foreach($i in [0..3])$r.a.b[$i]#end $r.a.b['0'] $r.a[0] $r.get(1)",
+        };
+        for (const char *t : templates)
+            QTest::newRow(t) << QString::fromUtf8(t);
+    }
+    void jsonReadInPlaceBehavesAsConverted()
+    {
+        QFETCH(QString, text);
+        mapping::SampleInput input;
+        input.body = QByteArrayLiteral(R"({"a":{"b":[1,2.5,"x",true,null,{"c":"d"}],"e":"f"},"dup":1,"dup":2,)"
+                                       R"("kéy":"v","list":[{"id":1},{"id":2}],"empty":[],"eo":{},)"
+                                       R"("num":1.0E3,"big":18446744073709551615,"neg":-0.0})");
+        input.prepare();
+        const auto compiled = vtl::Template::compile(text);
+        QVERIFY(compiled.ok());
+        QVERIFY(!compiled->mayChangeContainers());
+        QCOMPARE(render(text, input.toVariables(false)), renderConverted(text, input.toVariables()));
+    }
+
     void cyclesAreBrokenAfterRendering()
     {
         auto list = std::make_shared<vtl::List>();
