@@ -70,8 +70,11 @@ struct RangeExpr : Expr
 struct Accessor
 {
     enum class Kind { Property, Method, Index };
+    // $foreach's properties, named at compile time so that reading them costs no comparisons.
+    enum class LoopProperty { None, Index, Count, HasNext, First, Last };
     Kind kind = Kind::Property;
     QString name;
+    LoopProperty loopProperty = LoopProperty::None;
     std::vector<ExprPtr> args; // method arguments
     ExprPtr index;             // [index]
     Position pos;
@@ -81,6 +84,8 @@ struct ReferenceExpr : Expr
 {
     explicit ReferenceExpr(Position p) : Expr(Kind::Reference, p) {}
     QString root;
+    // The variable `root` names, numbered once the template is parsed (see slots.h).
+    int slot = -1;
     std::vector<Accessor> chain;
     // As written ("$!{a.b}"), for error messages and escaped references.
     QString source;
@@ -155,6 +160,7 @@ struct ForeachNode : Node
 {
     explicit ForeachNode(Position p) : Node(Kind::Foreach, p) {}
     QString variable;
+    int slot = -1; // of `variable`
     ExprPtr iterable;
     Block body;
 };
@@ -163,6 +169,7 @@ struct Macro
 {
     QString name;
     QStringList parameters; // without '$'
+    std::vector<int> parameterSlots;
     Block body;
     Position pos;
 };
@@ -188,6 +195,7 @@ struct DefineNode : Node
 {
     explicit DefineNode(Position p) : Node(Kind::Define, p) {}
     QString variable;
+    int slot = -1; // of `variable`
     std::shared_ptr<const Block> body;
 };
 

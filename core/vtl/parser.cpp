@@ -1,5 +1,7 @@
 #include "parser.h"
 
+#include "slots.h"
+
 #include "base/limits.h"
 
 #include <algorithm>
@@ -64,6 +66,7 @@ base::Result<std::shared_ptr<const ParsedTemplate>> Parser::parse(const QString 
                                        f.message);
     }
     tree->macros = parser.m_registry->all;
+    resolveSlots(*tree);
     return std::shared_ptr<const ParsedTemplate>(std::move(tree));
 }
 

@@ -20,6 +20,11 @@ struct ParsedTemplate
     ast::Block root;
     // Every #macro of the template (string literals' too), owned here: calls point at them.
     std::vector<std::shared_ptr<const ast::Macro>> macros;
+    // Every variable name the template uses, by slot number (see slots.h).
+    std::vector<QString> slotNames;
+    // The slots of the names a #foreach defines while it runs; -1 when the template never uses them.
+    int foreachSlot = -1;
+    int velocityCountSlot = -1;
 };
 
 class Parser

@@ -21,6 +21,18 @@ public:
         : m_items(std::move(items)), m_parent(std::move(parent)) {}
     qint64 index = 0;
 
+    Value property(Accessor::LoopProperty p) const
+    {
+        switch (p) {
+        case Accessor::LoopProperty::Index: return index;
+        case Accessor::LoopProperty::Count: return index + 1;
+        case Accessor::LoopProperty::HasNext: return hasNext();
+        case Accessor::LoopProperty::First: return index == 0;
+        case Accessor::LoopProperty::Last: return !hasNext();
+        case Accessor::LoopProperty::None: break;
+        }
+        return {};
+    }
     Value property(const QString &name) const override
     {
         if (name == QLatin1String("index"))
@@ -80,53 +92,55 @@ public:
 class Renderer::LoopVariable
 {
 public:
-    LoopVariable(Renderer &renderer, const QString &name)
-        : m_renderer(renderer), m_name(name), m_scope(renderer.m_scope)
+    LoopVariable(Renderer &renderer, int slot)
+        : m_renderer(renderer)
+        , m_slot(slot)
+        , m_argument(renderer.argumentIndex(slot))
     {
-        m_inFrame = m_scope > 0 && frame().contains(name);
-        if (m_inFrame)
-            m_savedArgument = frame().value(name);
-        m_hadGlobal = renderer.m_globals.contains(name);
-        m_savedGlobal = renderer.m_globals.value(name);
+        if (m_argument >= 0)
+            m_savedArgument = renderer.m_arguments[size_t(m_argument)];
+        else
+            m_savedGlobal = renderer.m_globals[size_t(slot)];
     }
+    // A null element leaves the variable undefined.
     void bind(const Value &value)
     {
-        if (m_inFrame)
-            frame().insert(m_name, {nullptr, 0, value});
-        else if (value.isNull()) // a null element leaves the variable undefined
-            m_renderer.m_globals.remove(m_name);
+        if (m_argument >= 0)
+            m_renderer.m_arguments[size_t(m_argument)] = {nullptr, 0, value};
         else
-            m_renderer.m_globals.insert(m_name, value);
+            m_renderer.m_globals[size_t(m_slot)] = value;
     }
     void restore()
     {
-        if (m_inFrame)
-            frame().insert(m_name, m_savedArgument);
-        else if (m_hadGlobal)
-            m_renderer.m_globals.insert(m_name, m_savedGlobal);
+        if (m_argument >= 0)
+            m_renderer.m_arguments[size_t(m_argument)] = m_savedArgument;
         else
-            m_renderer.m_globals.remove(m_name);
+            m_renderer.m_globals[size_t(m_slot)] = m_savedGlobal;
     }
 
 private:
-    MacroFrame &frame() { return m_renderer.m_macroFrames[m_scope - 1]; }
-
     Renderer &m_renderer;
-    const QString m_name;
-    const size_t m_scope;
-    bool m_inFrame = false;
+    const int m_slot;
+    // Stays valid while the loop runs: macro calls inside it only add arguments after it.
+    const qsizetype m_argument;
     MacroArgument m_savedArgument;
-    bool m_hadGlobal = false;
     Value m_savedGlobal;
 };
 
 Renderer::Renderer(Variables variables, bool jsonViews)
-    : m_globals(std::move(variables))
+    : m_variables(std::move(variables))
     , m_jsonViews(jsonViews)
 {}
 
 base::Result<QString> Renderer::render(const ParsedTemplate &tree)
 {
+    m_tree = &tree;
+    m_globals.assign(tree.slotNames.size(), Value());
+    for (size_t i = 0; i < tree.slotNames.size(); ++i) {
+        const auto it = m_variables.constFind(tree.slotNames[i]);
+        if (it != m_variables.constEnd())
+            m_globals[i] = *it;
+    }
     Output out;
     // Most templates give outputs of similar size each time; start near the last one's size so
     // that a large output is not copied over and over as it grows.
@@ -245,7 +259,7 @@ Renderer::Flow Renderer::renderNode(const Node &node)
     case Node::Kind::MacroCall: return renderMacroCall(static_cast<const MacroCallNode &>(node));
     case Node::Kind::Define: {
         const auto &n = static_cast<const DefineNode &>(node);
-        setVariable(n.variable, HostPtr(std::make_shared<DefinedBlock>(n.body)));
+        setVariable(n.slot, HostPtr(std::make_shared<DefinedBlock>(n.body)));
         return Flow::Normal;
     }
     }
@@ -298,7 +312,7 @@ ListPtr walkedList(const Value &iterable)
 Renderer::Flow Renderer::renderForeach(const ForeachNode &node)
 {
     const ListPtr items = walkedList(eval(*node.iterable));
-    LoopVariable variable(*this, node.variable);
+    LoopVariable variable(*this, node.slot);
     auto state = std::make_shared<LoopState>(items, m_loops.empty() ? nullptr : m_loops.back());
     m_loops.push_back(state);
     const quint64 modCount = items->modCount();
@@ -338,19 +352,21 @@ Renderer::Flow Renderer::renderMacroCall(const MacroCallNode &node)
     }
     if (int(m_macroFrames.size()) >= base::limits::kMacroMaxDepth)
         fail(node.pos, QStringLiteral("macros call each other more than %1 deep").arg(base::limits::kMacroMaxDepth));
-    m_macroFrames.push_back(bindArguments(node));
+    const size_t offset = m_arguments.size();
+    bindArguments(node);
+    m_macroFrames.push_back({node.macro, offset});
     const size_t callerScope = std::exchange(m_scope, m_macroFrames.size());
     const Flow flow = renderBlock(node.macro->body);
     m_scope = callerScope;
     m_macroFrames.pop_back();
+    m_arguments.resize(offset);
     // A macro is a scope of its own: a plain #break in it leaves the macro, not the caller's loop.
     return flow == Flow::Break && !m_breakTarget ? Flow::Normal : flow;
 }
 
 // Parameters missing from the call are null; extra arguments are ignored.
-Renderer::MacroFrame Renderer::bindArguments(const MacroCallNode &node) const
+void Renderer::bindArguments(const MacroCallNode &node)
 {
-    MacroFrame frame;
     const QStringList &parameters = node.macro->parameters;
     for (qsizetype i = 0; i < parameters.size(); ++i) {
         MacroArgument argument;
@@ -361,9 +377,31 @@ Renderer::MacroFrame Renderer::bindArguments(const MacroCallNode &node) const
             else
                 argument = {&expr, m_scope, {}};
         }
-        frame.insert(parameters.at(i), std::move(argument));
+        m_arguments.push_back(std::move(argument));
     }
-    return frame;
+}
+
+qsizetype Renderer::argumentIndex(int slot) const
+{
+    if (m_scope == 0)
+        return -1;
+    const MacroFrame &frame = m_macroFrames[m_scope - 1];
+    const std::vector<int> &slots = frame.macro->parameterSlots;
+    // A name given to two parameters is the last one, as a map of parameters keeps it.
+    for (size_t i = slots.size(); i-- > 0;) {
+        if (slots[i] == slot)
+            return qsizetype(frame.offset + i);
+    }
+    return -1;
+}
+
+const Value *Renderer::global(int slot) const
+{
+    if (argumentIndex(slot) >= 0)
+        return nullptr;
+    if (!m_loops.empty() && (slot == m_tree->foreachSlot || slot == m_tree->velocityCountSlot))
+        return nullptr;
+    return &m_globals[size_t(slot)];
 }
 
 Renderer::Flow Renderer::renderBreak(const BreakNode &node)
@@ -387,10 +425,10 @@ void Renderer::assign(const SetNode &node)
         return;
     const ReferenceExpr &target = *node.target;
     if (target.chain.empty()) {
-        setVariable(target.root, std::move(value));
+        setVariable(target.slot, std::move(value));
         return;
     }
-    Value owner = lookup(target.root);
+    Value owner = lookup(target.slot);
     for (size_t i = 0; i + 1 < target.chain.size() && !owner.isNull(); ++i)
         owner = applyAccessor(owner, target.chain[i], target);
     const Accessor &last = target.chain.back();
@@ -413,43 +451,37 @@ void Renderer::assign(const SetNode &node)
     }
 }
 
-Value Renderer::lookup(const QString &name)
+Value Renderer::lookup(int slot)
 {
-    if (m_scope > 0) {
-        const MacroFrame &frame = m_macroFrames[m_scope - 1];
-        const auto it = frame.find(name);
-        if (it != frame.end() && !it->expr)
-            return it->value;
-        if (it != frame.end()) {
-            // Read by name, in the caller's scope (copied first: evaluating may call a macro,
-            // which grows m_macroFrames).
-            const Expr &expr = *it->expr;
-            const size_t scope = std::exchange(m_scope, it->scope);
-            Value value = eval(expr);
-            m_scope = scope;
-            return value;
-        }
+    const qsizetype argument = argumentIndex(slot);
+    if (argument >= 0) {
+        const MacroArgument &a = m_arguments[size_t(argument)];
+        if (!a.expr)
+            return a.value;
+        // Read by name, in the caller's scope (copied first: evaluating may call a macro, which
+        // grows m_arguments).
+        const Expr &expr = *a.expr;
+        const size_t scope = std::exchange(m_scope, a.scope);
+        Value value = eval(expr);
+        m_scope = scope;
+        return value;
     }
     if (!m_loops.empty()) {
-        if (name == QLatin1String("foreach"))
+        if (slot == m_tree->foreachSlot)
             return HostPtr(m_loops.back());
-        if (name == QLatin1String("velocityCount"))
+        if (slot == m_tree->velocityCountSlot)
             return m_loops.back()->index + 1;
     }
-    return m_globals.value(name);
+    return m_globals[size_t(slot)];
 }
 
-void Renderer::setVariable(const QString &name, Value value)
+void Renderer::setVariable(int slot, Value value)
 {
-    if (m_scope > 0) {
-        MacroFrame &frame = m_macroFrames[m_scope - 1];
-        const auto it = frame.find(name);
-        if (it != frame.end()) {
-            *it = {nullptr, 0, std::move(value)};
-            return;
-        }
-    }
-    m_globals.insert(name, std::move(value));
+    const qsizetype argument = argumentIndex(slot);
+    if (argument >= 0)
+        m_arguments[size_t(argument)] = {nullptr, 0, std::move(value)};
+    else
+        m_globals[size_t(slot)] = std::move(value);
 }
 
 QString Renderer::renderToString(const Block &block)
@@ -466,11 +498,27 @@ QString Renderer::renderToString(const Block &block)
 
 Value Renderer::evalReference(const ReferenceExpr &ref)
 {
-    Value v = lookup(ref.root);
-    for (const Accessor &accessor : ref.chain) {
+    Value v;
+    size_t next = 0;
+    if (!ref.chain.empty() && ref.chain.front().kind == Accessor::Kind::Property) {
+        // The first property read where the variable is, without copying it; $foreach's
+        // properties straight from the loop.
+        const Accessor &first = ref.chain.front();
+        if (const Value *g = global(ref.slot)) {
+            v = BuiltinMethods::property(*g, first.name);
+            next = 1;
+        } else if (first.loopProperty != Accessor::LoopProperty::None && ref.slot == m_tree->foreachSlot
+                   && !m_loops.empty() && argumentIndex(ref.slot) < 0) {
+            v = m_loops.back()->property(first.loopProperty);
+            next = 1;
+        }
+    }
+    if (next == 0)
+        v = lookup(ref.slot);
+    for (; next < ref.chain.size(); ++next) {
         if (v.isNull())
             return {};
-        v = applyAccessor(v, accessor, ref);
+        v = applyAccessor(v, ref.chain[next], ref);
     }
     if (v.isHost()) {
         if (auto defined = std::dynamic_pointer_cast<DefinedBlock>(v.host()))

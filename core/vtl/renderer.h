@@ -52,9 +52,9 @@ private:
     QString renderDefined(DefinedBlock &defined, const ast::ReferenceExpr &ref);
     Value evalBinary(const ast::BinaryExpr &expr);
     Value applyAccessor(const Value &target, const ast::Accessor &accessor, const ast::ReferenceExpr &ref);
-    Value lookup(const QString &name);
+    Value lookup(int slot);
     static size_t listSlot(qsizetype size, qint64 index, const ast::Position &pos, const QString &source);
-    void setVariable(const QString &name, Value value);
+    void setVariable(int slot, Value value);
     QString renderToString(const ast::Block &block);
 
     // The text being rendered: a QString grown geometrically and written through a raw pointer,
@@ -121,10 +121,26 @@ private:
         size_t scope = 0; // where `expr` is evaluated, as m_scope counts
         Value value;
     };
-    using MacroFrame = QHash<QString, MacroArgument>;
-    MacroFrame bindArguments(const ast::MacroCallNode &node) const;
+    // A macro call: its arguments are m_arguments[offset...], one per parameter of `macro`.
+    struct MacroFrame
+    {
+        const ast::Macro *macro = nullptr;
+        size_t offset = 0;
+    };
+    void bindArguments(const ast::MacroCallNode &node);
+    // Where in m_arguments the innermost scope's macro keeps the parameter of this slot; -1 when
+    // the name is not a parameter there (or outside macros).
+    qsizetype argumentIndex(int slot) const;
+    // The global variable a name reads, when nothing shadows it (a macro parameter, or $foreach and
+    // $velocityCount inside a loop); null otherwise.
+    const Value *global(int slot) const;
 
-    Variables m_globals;
+    // As given: they also keep $input, and the JSON it owns, alive for the whole rendering.
+    Variables m_variables;
+    const ParsedTemplate *m_tree = nullptr;
+    // The global variables, by slot (see slots.h); null for undefined.
+    std::vector<Value> m_globals;
+    std::vector<MacroArgument> m_arguments;
     std::vector<MacroFrame> m_macroFrames;
     // Where names resolve: 0 for the globals, n for the macro call m_macroFrames[n - 1].
     size_t m_scope = 0;

@@ -129,6 +129,43 @@ private Q_SLOTS:
     }
 
     // Regression: $l.add($l) made a list that contained itself and was never freed.
+    // Variables are found by slot numbers given at compile time; the scoping is Velocity 1.7's:
+    // macro parameters (read by name, last of a repeated name), $foreach and $velocityCount inside
+    // loops, globals otherwise. Expectations from the engine as it was with name lookups.
+    void variablesResolveAsVelocity_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("scope 1") << QStringLiteral("#macro(m $foreach)$foreach.index|#foreach($x in [1,2])$foreach.index#end#end#m('s')#foreach($y in [7])#m($y)#end")
+                                 << QStringLiteral("||");
+        QTest::newRow("scope 2") << QStringLiteral("#macro(m $a $a)$a#end#m(1 2)|#macro(n $a)#set($a = 5)$a#end#n($z)$z|#set($z = 3)#n($z)$z")
+                                 << QStringLiteral("2|5|53");
+        QTest::newRow("scope 3") << QStringLiteral("#macro(m $x)#foreach($x in [1,2])$x#end$x#end#m('outer')|#set($x = 'g')#m($x)$x")
+                                 << QStringLiteral("12outer|12gg");
+        QTest::newRow("scope 4") << QStringLiteral("#set($foreach = 'g')$foreach $foreach.length() #foreach($i in [1])$foreach.count $velocityCount#end $foreach")
+                                 << QStringLiteral("g 1 1 1 g");
+        QTest::newRow("scope 5") << QStringLiteral("#set($velocityCount = 9)$velocityCount #foreach($i in [1,2])$velocityCount#end $velocityCount")
+                                 << QStringLiteral("9 12 9");
+        QTest::newRow("scope 6") << QStringLiteral("#macro(m $l)$l.size()#set($l = [1])$l.size()#end#m([1,2,3])#m(\"$foreach\")")
+                                 << QStringLiteral("311");
+        QTest::newRow("scope 7") << QStringLiteral("#foreach($a in [1,2])#foreach($b in ['x','y'])$foreach.parent.index$foreach.index $foreach.first$foreach.last #end#end")
+                                 << QStringLiteral("00 truefalse 01 falsetrue 10 truefalse 11 falsetrue ");
+        QTest::newRow("scope 8") << QStringLiteral("#define($d)D$x#end#set($x = 1)$d.foo $d #macro(m $d)$d#end#m('p')")
+                                 << QStringLiteral(" D1 p");
+        QTest::newRow("scope 9") << QStringLiteral("#macro(outer $a)#inner($a $a)#end#macro(inner $p $q)$p$q#end#outer('z')#set($v = 1)#outer(\"$v\")")
+                                 << QStringLiteral("zz11");
+        QTest::newRow("scope 10") << QStringLiteral("#foreach($i in [1,2,3])#if($foreach.index == 1)#break#end$i#end$i")
+                                 << QStringLiteral("1");
+        QTest::newRow("scope 11") << QStringLiteral("#set($m = {'a': {'b': 1}})$m.a.b $m.c.d $!m.c #set($m.a.b = 2)$m.a.b")
+                                 << QStringLiteral("1  2");
+    }
+    void variablesResolveAsVelocity()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QCOMPARE(render(text), expected);
+    }
+
     // A template that cannot change lists and maps reads $input.path's JSON in place (JsonRef);
     // whatever it does with it gives what the maps and lists of a full conversion give.
     void jsonReadInPlaceBehavesAsConverted_data()
