@@ -11,6 +11,7 @@ PORTICO_PACKAGES=(
   libqscintilla2-qt6-dev
   nlohmann-json3-dev libsimdjson-dev libhttp-parser-dev
   dpkg-dev file xvfb xauth
+  nodejs python3
 )
 
 portico_missing_packages() {

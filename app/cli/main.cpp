@@ -48,6 +48,11 @@ Project files are JSON files named NAME.portico.json; see docs/project-file.md.
 
 int main(int argc, char *argv[])
 {
+    // Qt's own event dispatcher: the GLib one costs several system calls per socket event, which
+    // shows in the runtime's requests per second. Set before the application exists; the user's
+    // environment still wins.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("portico-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PORTICO_VERSION));

@@ -152,6 +152,7 @@ void raiseDescriptorLimit()
 }
 
 std::optional<std::vector<runtime::ServedStage>> loadStages(const ServeOptions &options, QString &apiId, QString &apiName,
+                                                            const std::shared_ptr<runtime::FunctionHost> &functions,
                                                             QTextStream &err)
 {
     std::optional<model::Project> project = loadProjectOrReport(options.project, err);
@@ -169,6 +170,9 @@ std::optional<std::vector<runtime::ServedStage>> loadStages(const ServeOptions &
     for (const base::Diagnostic &problem : problems)
         err << problem.toString() << '\n';
     err.flush();
+    functions->setFunctions(project->localFunctions);
+    for (runtime::ServedStage &stage : stages)
+        stage.functions = functions;
     return stages;
 }
 
@@ -185,7 +189,8 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
         return 2;
     QString apiId;
     QString apiName;
-    std::optional<std::vector<runtime::ServedStage>> stages = loadStages(options, apiId, apiName, err);
+    auto functions = std::make_shared<runtime::FunctionHost>(QFileInfo(options.project).absolutePath(), options.trust);
+    std::optional<std::vector<runtime::ServedStage>> stages = loadStages(options, apiId, apiName, functions, err);
     if (!stages)
         return 2;
     if (stages->empty()) {
@@ -193,7 +198,6 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
             << ": no stage to serve (deploy the API to a stage, or pass --draft)\n";
         return 1;
     }
-    Q_UNUSED(options.trust);
 
     raiseDescriptorLimit();
     runtime::Gateway gateway(apiId);
@@ -244,7 +248,7 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
                 watcher.addPath(path);
             QString newId;
             QString newName;
-            std::optional<std::vector<runtime::ServedStage>> reloaded = loadStages(options, newId, newName, err);
+            std::optional<std::vector<runtime::ServedStage>> reloaded = loadStages(options, newId, newName, functions, err);
             if (!reloaded) {
                 err << "portico-cli serve: kept serving the previous version\n";
                 err.flush();

@@ -10,6 +10,10 @@ CompiledTemplates compileTemplates(const model::StringMap &templates, const QStr
     CompiledTemplates out;
     for (const auto &[contentType, text] : templates) {
         CompiledTemplate entry;
+        entry.usesInput = text.contains(QLatin1String("input"));
+        entry.usesContext = text.contains(QLatin1String("context"));
+        entry.usesStageVariables = text.contains(QLatin1String("stageVariables"));
+        entry.usesUtil = text.contains(QLatin1String("util"));
         auto compiled = vtl::Template::compile(text);
         if (compiled.ok()) {
             entry.compiled = std::move(compiled).value();

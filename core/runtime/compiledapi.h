@@ -26,6 +26,13 @@ struct CompiledTemplate
 {
     std::optional<vtl::Template> compiled;
     QString error;
+    // Which of API Gateway's variables the text names at all. VTL has no dynamic variable
+    // lookup, so a template that does not contain "context" can never read $context: the
+    // request then skips building it.
+    bool usesInput = true;
+    bool usesContext = true;
+    bool usesStageVariables = true;
+    bool usesUtil = true;
 };
 using CompiledTemplates = std::map<QString, CompiledTemplate>;
 

@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 
 #include <random>
+#include <set>
 
 namespace portico::runtime {
 
@@ -45,9 +46,18 @@ QString encodePathValue(const QString &value, bool keepSlashes)
     return QString::fromLatin1(QUrl::toPercentEncoding(value, keepSlashes ? QByteArray("/") : QByteArray()));
 }
 
+// The Date header changes once a second: format it once a second per thread.
 QByteArray httpDate()
 {
-    return QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+    thread_local qint64 cachedSecond = -1;
+    thread_local QByteArray cached;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 second = now.toSecsSinceEpoch();
+    if (second != cachedSecond) {
+        cachedSecond = second;
+        cached = QLocale::c().toString(now, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+    }
+    return cached;
 }
 
 } // namespace
@@ -58,9 +68,21 @@ RequestIdentity newRequestIdentity()
     const quint64 a = random();
     const quint64 b = random();
     // A version 4 UUID from 122 random bits.
-    const QString hex = QStringLiteral("%1%2").arg(a, 16, 16, QLatin1Char('0')).arg(b, 16, 16, QLatin1Char('0'));
-    QString uuid = hex.left(8) + QLatin1Char('-') + hex.mid(8, 4) + QStringLiteral("-4") + hex.mid(13, 3) + QLatin1Char('-')
-                   + QLatin1Char("89ab"[b >> 62]) + hex.mid(17, 3) + QLatin1Char('-') + hex.mid(20, 12);
+    static const char digits[] = "0123456789abcdef";
+    char text[36];
+    int at = 0;
+    for (int i = 0; i < 32; ++i) {
+        if (i == 8 || i == 12 || i == 16 || i == 20)
+            text[at++] = '-';
+        const quint64 word = i < 16 ? a : b;
+        int nibble = int((word >> ((15 - (i % 16)) * 4)) & 0xf);
+        if (i == 12)
+            nibble = 4;              // version 4
+        else if (i == 16)
+            nibble = 8 | (nibble & 3); // variant 10xx
+        text[at++] = digits[nibble];
+    }
+    const QString uuid = QString::fromLatin1(text, 36);
     QByteArray raw(11, Qt::Uninitialized);
     quint64 c = random();
     for (int i = 0; i < 11; ++i, c >>= 8)
@@ -97,8 +119,23 @@ MappingSources MethodExecution::sources(const IntegrationResult *integration) co
     return s;
 }
 
-vtl::Variables MethodExecution::templateVariables(const QByteArray &body) const
+vtl::Variables MethodExecution::templateVariables(const QByteArray &body, const CompiledTemplate &forTemplate) const
 {
+    vtl::Variables variables;
+    if (forTemplate.usesUtil) {
+        static const vtl::Value util = vtl::HostPtr(std::make_shared<mapping::UtilObject>());
+        variables.insert(QStringLiteral("util"), util);
+    }
+    if (forTemplate.usesContext)
+        variables.insert(QStringLiteral("context"), m_context.value());
+    if (forTemplate.usesStageVariables) {
+        auto stageVariables = std::make_shared<vtl::Map>(vtl::Map::Kind::LinkedHashMap);
+        for (const auto &[name, value] : m_stage->variables)
+            stageVariables->put(name, value);
+        variables.insert(QStringLiteral("stageVariables"), vtl::Value(stageVariables));
+    }
+    if (!forTemplate.usesInput)
+        return variables;
     mapping::RequestParameters parameters;
     parameters.path = m_request.pathParameters;
     // Single-value maps keep the last of repeated names, as API Gateway's do.
@@ -118,16 +155,8 @@ vtl::Variables MethodExecution::templateVariables(const QByteArray &body) const
         else
             it->second = value;
     }
-    vtl::Variables variables;
     variables.insert(QStringLiteral("input"),
                      vtl::HostPtr(std::make_shared<mapping::InputObject>(body, std::move(parameters))));
-    static const vtl::Value util = vtl::HostPtr(std::make_shared<mapping::UtilObject>());
-    variables.insert(QStringLiteral("util"), util);
-    variables.insert(QStringLiteral("context"), m_context.value());
-    auto stageVariables = std::make_shared<vtl::Map>(vtl::Map::Kind::LinkedHashMap);
-    for (const auto &[name, value] : m_stage->variables)
-        stageVariables->put(name, value);
-    variables.insert(QStringLiteral("stageVariables"), vtl::Value(stageVariables));
     return variables;
 }
 
@@ -206,13 +235,256 @@ void MethodExecution::run()
     case model::IntegrationType::Aws:
     case model::IntegrationType::AwsProxy: {
         const QString uri = substituteStageVariables(integration.uri, m_stage->variables);
-        const QString reason = uri.contains(QLatin1String(":lambda:path/"))
-                                   ? QStringLiteral("Lambda integrations are not served by this version of Portico yet (%1)").arg(uri)
-                                   : QStringLiteral("AWS service integrations are not emulated by Portico (%1)").arg(uri);
-        failWith(QStringLiteral("API_CONFIGURATION_ERROR"), QStringLiteral("Execution failed due to configuration error: ") + reason);
+        if (uri.contains(QLatin1String(":lambda:path/"))) {
+            callLambda(*request, uri, integration.type == model::IntegrationType::AwsProxy);
+            return;
+        }
+        failWith(QStringLiteral("API_CONFIGURATION_ERROR"),
+                 QStringLiteral("Execution failed due to configuration error: AWS service integrations other than "
+                                "Lambda are not emulated by Portico (%1)")
+                     .arg(uri));
         return;
     }
     }
+}
+
+QByteArray MethodExecution::proxyEvent() const
+{
+    using base::Json;
+    const auto mapOrNull = [](const NamedStrings &values) {
+        if (values.empty())
+            return Json(nullptr);
+        Json out = Json::object();
+        for (const auto &[name, value] : values)
+            out[name.toStdString()] = value.toStdString();
+        return out;
+    };
+    const auto multiOrNull = [](const NamedStrings &values) {
+        if (values.empty())
+            return Json(nullptr);
+        Json out = Json::object();
+        for (const auto &[name, value] : values)
+            out[name.toStdString()].push_back(value.toStdString());
+        return out;
+    };
+    const RequestContext::Fields &f = m_context.fields();
+    Json identity = Json::object();
+    for (const char *absent : {"cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller"})
+        identity[absent] = nullptr;
+    identity["sourceIp"] = m_request.sourceIp.toStdString();
+    for (const char *absent : {"principalOrgId", "accessKey", "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn"})
+        identity[absent] = nullptr;
+    identity["userAgent"] = m_context.userAgent().toStdString();
+    identity["user"] = nullptr;
+    Json requestContext = {
+        {"resourceId", f.resourceId.toStdString()},
+        {"resourcePath", f.resourcePath.toStdString()},
+        {"httpMethod", m_request.httpMethod.toStdString()},
+        {"extendedRequestId", f.ids.extendedRequestId.toStdString()},
+        {"requestTime", requestTimeString(f.ids.time).toStdString()},
+        {"path", QString(QLatin1Char('/') + f.stage + m_request.path).toStdString()},
+        {"accountId", kLocalAccountId},
+        {"protocol", "HTTP/1.1"},
+        {"stage", f.stage.toStdString()},
+        {"domainPrefix", f.domainName.section(QLatin1Char('.'), 0, 0).toStdString()},
+        {"requestTimeEpoch", f.ids.time.toMSecsSinceEpoch()},
+        {"requestId", f.ids.requestId.toStdString()},
+        {"identity", identity},
+        {"domainName", f.domainName.toStdString()},
+        {"apiId", f.apiId.toStdString()},
+    };
+    const QString contentType = mediaTypeOf(m_request.headerValue(QStringLiteral("Content-Type")));
+    bool binary = false;
+    for (const QString &type : m_stage->api->api().binaryMediaTypes) {
+        if (type == contentType || type == QLatin1String("*/*")
+            || (type.endsWith(QLatin1String("/*")) && contentType.startsWith(type.chopped(1))))
+            binary = true;
+    }
+    Json event = {
+        {"resource", f.resourcePath.toStdString()},
+        {"path", m_request.path.toStdString()},
+        {"httpMethod", m_request.httpMethod.toStdString()},
+        {"headers", mapOrNull(m_request.headers)},
+        {"multiValueHeaders", multiOrNull(m_request.headers)},
+        {"queryStringParameters", mapOrNull(m_request.query)},
+        {"multiValueQueryStringParameters", multiOrNull(m_request.query)},
+        {"pathParameters", mapOrNull(m_request.pathParameters)},
+        {"stageVariables", mapOrNull(m_stage->variables)},
+        {"requestContext", requestContext},
+        {"body", m_request.body.isEmpty() ? Json(nullptr)
+                                          : Json(binary ? m_request.body.toBase64().toStdString() : m_request.body.toStdString())},
+        {"isBase64Encoded", binary},
+    };
+    return QByteArray::fromStdString(event.dump());
+}
+
+void MethodExecution::callLambda(const IntegrationRequest &request, const QString &uri, bool proxy)
+{
+    const QString functionName = FunctionHost::functionNameFromUri(uri);
+    if (functionName.isEmpty()) {
+        failWith(QStringLiteral("API_CONFIGURATION_ERROR"),
+                 QStringLiteral("Execution failed due to configuration error: Invalid Lambda function ARN in %1").arg(uri));
+        return;
+    }
+    if (!m_stage->functions) {
+        failWith(QStringLiteral("API_CONFIGURATION_ERROR"),
+                 QStringLiteral("Execution failed due to configuration error: no local functions are available"));
+        return;
+    }
+    const QByteArray event = proxy ? proxyEvent() : request.body.toUtf8();
+    if (m_detailed) {
+        const QString arn = uri.section(QStringLiteral("/functions/"), 1).section(QStringLiteral("/invocations"), 0, 0);
+        const QString endpoint = QStringLiteral("https://lambda.%1.amazonaws.com/2015-03-31/functions/%2/invocations")
+                                     .arg(QLatin1String(kLocalRegion), arn);
+        log(QStringLiteral("Endpoint request URI: %1").arg(endpoint));
+        log(QStringLiteral("Endpoint request headers: %1")
+                .arg(javaMapString({{QStringLiteral("x-amzn-lambda-integration-tag"), m_exchange.requestId},
+                                    {QStringLiteral("User-Agent"), QStringLiteral("AmazonAPIGateway_") + m_apiId},
+                                    {QStringLiteral("X-Amz-Source-Arn"),
+                                     QStringLiteral("arn:aws:execute-api:%1:%2:%3/%4/%5%6")
+                                         .arg(QLatin1String(kLocalRegion), QLatin1String(kLocalAccountId), m_apiId, m_stage->name,
+                                              m_request.httpMethod, m_exchange.resourcePath)},
+                                    {QStringLiteral("x-amzn-apigateway-api-id"), m_apiId}})));
+        log(QStringLiteral("Endpoint request body after transformations: %1").arg(truncatedForLog(QString::fromUtf8(event))));
+        log(QStringLiteral("Sending request to %1").arg(endpoint));
+    }
+    m_integrationStartUs = m_clock.nsecsElapsed() / 1000;
+    m_stage->functions->invoke(functionName, event, m_exchange.requestId,
+                               [self = shared_from_this(), proxy](InvocationResult result) {
+                                   self->onLambdaResult(std::move(result), proxy);
+                               });
+}
+
+void MethodExecution::onLambdaResult(InvocationResult result, bool proxy)
+{
+    m_exchange.integrationLatencyUs = m_clock.nsecsElapsed() / 1000 - m_integrationStartUs;
+    if (result.outcome == InvocationResult::Outcome::NotInvoked) {
+        failWith(QStringLiteral("INTEGRATION_FAILURE"),
+                 QStringLiteral("Execution failed due to configuration error: %1").arg(result.detail));
+        return;
+    }
+    const bool failed = result.outcome == InvocationResult::Outcome::FunctionError;
+    if (m_detailed) {
+        log(QStringLiteral("Received response. Status: 200, Integration latency: %1 ms").arg(m_exchange.integrationLatencyUs / 1000));
+        NamedStrings headers = {{QStringLiteral("Content-Type"), QStringLiteral("application/json")},
+                                {QStringLiteral("x-amzn-RequestId"), m_exchange.requestId},
+                                {QStringLiteral("X-Amz-Executed-Version"), QStringLiteral("$LATEST")}};
+        if (failed)
+            headers.emplace_back(QStringLiteral("X-Amz-Function-Error"), QStringLiteral("Unhandled"));
+        log(QStringLiteral("Endpoint response headers: %1").arg(javaMapString(headers)));
+        log(QStringLiteral("Endpoint response body before transformations: %1").arg(truncatedForLog(QString::fromUtf8(result.payload))));
+    }
+    if (proxy) {
+        if (failed) {
+            failWith(QStringLiteral("INTEGRATION_FAILURE"),
+                     QStringLiteral("Lambda execution failed with status 200 due to customer function error: %1. Lambda request id: %2")
+                         .arg(result.errorMessage, m_exchange.requestId),
+                     std::nullopt, 502);
+            return;
+        }
+        std::optional<http::Response> response = proxyResponse(result.payload);
+        if (!response) {
+            failWith(QStringLiteral("INTEGRATION_FAILURE"),
+                     QStringLiteral("Execution failed due to configuration error: Malformed Lambda proxy response"), std::nullopt, 502);
+            return;
+        }
+        if (m_detailed) {
+            NamedStrings headers;
+            for (const auto &[name, value] : response->headers)
+                headers.emplace_back(QString::fromUtf8(name), QString::fromUtf8(value));
+            log(QStringLiteral("Method response body after transformations: %1").arg(truncatedForLog(QString::fromUtf8(response->body))));
+            log(QStringLiteral("Method response headers: %1").arg(javaMapString(headers)));
+        }
+        respond(std::move(*response), true, true);
+        return;
+    }
+    IntegrationResult integration;
+    integration.status = 200;
+    integration.body = result.payload;
+    // A successful invocation always takes the default response; an error is matched by its
+    // errorMessage against the selection patterns.
+    applyIntegrationResponse(integration, failed ? result.errorMessage : QString(), !failed);
+}
+
+std::optional<http::Response> MethodExecution::proxyResponse(const QByteArray &payload) const
+{
+    using base::Json;
+    const Json json = Json::parse(payload.constData(), payload.constData() + payload.size(), nullptr, false);
+    if (json.is_discarded() || !json.is_object())
+        return std::nullopt;
+    static const std::set<std::string> allowed = {"statusCode", "headers", "multiValueHeaders", "body", "isBase64Encoded", "cookies"};
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!allowed.count(it.key()))
+            return std::nullopt;
+    }
+    http::Response response;
+    if (json.contains("statusCode")) {
+        const Json &status = json["statusCode"];
+        if (status.is_number_integer())
+            response.status = int(status.get<long long>());
+        else if (status.is_string())
+            response.status = QString::fromStdString(status.get<std::string>()).toInt();
+        else
+            return std::nullopt;
+        if (response.status < 100 || response.status > 599)
+            return std::nullopt;
+    }
+    const auto scalarText = [](const Json &v) -> std::optional<QByteArray> {
+        if (v.is_string())
+            return QByteArray::fromStdString(v.get<std::string>());
+        if (v.is_number() || v.is_boolean())
+            return QByteArray::fromStdString(v.dump());
+        return std::nullopt;
+    };
+    if (json.contains("headers") && !json["headers"].is_null()) {
+        if (!json["headers"].is_object())
+            return std::nullopt;
+        for (auto it = json["headers"].begin(); it != json["headers"].end(); ++it) {
+            const std::optional<QByteArray> value = scalarText(*it);
+            if (!value)
+                return std::nullopt;
+            response.setHeader(QByteArray::fromStdString(it.key()), *value);
+        }
+    }
+    if (json.contains("multiValueHeaders") && !json["multiValueHeaders"].is_null()) {
+        if (!json["multiValueHeaders"].is_object())
+            return std::nullopt;
+        for (auto it = json["multiValueHeaders"].begin(); it != json["multiValueHeaders"].end(); ++it) {
+            if (!it->is_array())
+                return std::nullopt;
+            const QByteArray name = QByteArray::fromStdString(it.key());
+            // The multi-value entry wins over a single-value header of the same name.
+            std::erase_if(response.headers, [&](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+            for (const Json &item : *it) {
+                const std::optional<QByteArray> value = scalarText(item);
+                if (!value)
+                    return std::nullopt;
+                response.headers.emplace_back(name, *value);
+            }
+        }
+    }
+    bool base64 = false;
+    if (json.contains("isBase64Encoded") && !json["isBase64Encoded"].is_null()) {
+        if (!json["isBase64Encoded"].is_boolean())
+            return std::nullopt;
+        base64 = json["isBase64Encoded"].get<bool>();
+    }
+    if (json.contains("body") && !json["body"].is_null()) {
+        if (!json["body"].is_string())
+            return std::nullopt;
+        const QByteArray body = QByteArray::fromStdString(json["body"].get<std::string>());
+        if (base64) {
+            auto decoded = QByteArray::fromBase64Encoding(body, QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded)
+                return std::nullopt;
+            response.body = *decoded;
+        } else {
+            response.body = body;
+        }
+    }
+    if (response.header("Content-Type").isEmpty())
+        response.setHeader("Content-Type", "application/json");
+    return response;
 }
 
 bool MethodExecution::checkRequiredParameters()
@@ -275,7 +547,7 @@ std::optional<MethodExecution::IntegrationRequest> MethodExecution::buildIntegra
             return std::nullopt;
         }
         if (it != templates.end()) {
-            auto rendered = it->second.compiled->render(templateVariables(m_request.body));
+            auto rendered = it->second.compiled->render(templateVariables(m_request.body, it->second));
             if (!rendered.ok()) {
                 failWith(QStringLiteral("API_CONFIGURATION_ERROR"),
                          QStringLiteral("Execution failed due to configuration error: Unable to transform request: ")
@@ -485,11 +757,12 @@ void MethodExecution::onHttpResult(BackendResponse result, bool proxy)
     applyIntegrationResponse(integration, QString::number(integration.status));
 }
 
-void MethodExecution::applyIntegrationResponse(const IntegrationResult &result, const QString &selectionInput)
+void MethodExecution::applyIntegrationResponse(const IntegrationResult &result, const QString &selectionInput,
+                                               bool defaultOnly)
 {
     const CompiledIntegrationResponse *chosen = nullptr;
     for (const CompiledIntegrationResponse &candidate : m_method->responses) {
-        if (!candidate.pattern || candidate.pattern->match(selectionInput).hasMatch()) {
+        if (!candidate.pattern || (!defaultOnly && candidate.pattern->match(selectionInput).hasMatch())) {
             chosen = &candidate;
             break;
         }
@@ -538,7 +811,7 @@ void MethodExecution::applyIntegrationResponse(const IntegrationResult &result, 
                          QStringLiteral("Execution failed due to configuration error: Unable to transform response: ") + it->second.error);
                 return;
             }
-            auto rendered = it->second.compiled->render(templateVariables(result.body));
+            auto rendered = it->second.compiled->render(templateVariables(result.body, it->second));
             if (!rendered.ok()) {
                 failWith(QStringLiteral("API_CONFIGURATION_ERROR"),
                          QStringLiteral("Execution failed due to configuration error: Unable to transform response: ")
@@ -565,11 +838,14 @@ void MethodExecution::applyIntegrationResponse(const IntegrationResult &result, 
     respond(std::move(response), true, true);
 }
 
-void MethodExecution::failWith(const QString &type, const QString &logLine, const std::optional<QString> &message)
+void MethodExecution::failWith(const QString &type, const QString &logLine, const std::optional<QString> &message,
+                               std::optional<int> status)
 {
     if (!logLine.isEmpty())
         log(logLine);
     http::Response response = m_stage->api->gatewayResponses().build(type, m_context, sources(), message);
+    if (status)
+        response.status = *status;
     respond(std::move(response), false, false);
 }
 

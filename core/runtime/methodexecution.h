@@ -45,11 +45,19 @@ private:
     void callMock(const IntegrationRequest &request);
     void callHttp(const IntegrationRequest &request, bool proxy);
     void onHttpResult(BackendResponse result, bool proxy);
-    void applyIntegrationResponse(const IntegrationResult &result, const QString &selectionInput);
-    void failWith(const QString &type, const QString &logLine, const std::optional<QString> &message = std::nullopt);
+    void callLambda(const IntegrationRequest &request, const QString &uri, bool proxy);
+    void onLambdaResult(InvocationResult result, bool proxy);
+    // The Lambda proxy event, payload format 1.0.
+    QByteArray proxyEvent() const;
+    // The proxy response contract; nothing when the result is malformed (AWS then answers 502).
+    std::optional<http::Response> proxyResponse(const QByteArray &payload) const;
+    void applyIntegrationResponse(const IntegrationResult &result, const QString &selectionInput, bool defaultOnly = false);
+    // `status` replaces the gateway response's own (502 for Lambda errors, as AWS answers).
+    void failWith(const QString &type, const QString &logLine, const std::optional<QString> &message = std::nullopt,
+                  std::optional<int> status = std::nullopt);
     void respond(http::Response response, bool addTraceId, bool completed);
     MappingSources sources(const IntegrationResult *integration = nullptr) const;
-    vtl::Variables templateVariables(const QByteArray &body) const;
+    vtl::Variables templateVariables(const QByteArray &body, const CompiledTemplate &forTemplate) const;
     QUrl integrationUrl(const IntegrationRequest &request, bool proxy) const;
 
     std::shared_ptr<const ServedStage> m_stage;

@@ -21,16 +21,30 @@ vtl::MapPtr hashMap()
 }
 } // namespace
 
-RequestContext::RequestContext(const Fields &f, const MethodRequest &request)
+RequestContext::RequestContext(const Fields &fields, const MethodRequest &request)
+    : m_fields(fields), m_httpMethod(request.httpMethod), m_path(request.path), m_sourceIp(request.sourceIp),
+      m_userAgent(request.headerValue(QStringLiteral("User-Agent")).value_or(QString()))
 {
+}
+
+const vtl::Value &RequestContext::value() const
+{
+    if (!m_value.isMap())
+        build();
+    return m_value;
+}
+
+void RequestContext::build() const
+{
+    const Fields &f = m_fields;
     auto context = hashMap();
     context->put(QStringLiteral("accountId"), QString::fromLatin1(kLocalAccountId));
     context->put(QStringLiteral("apiId"), f.apiId);
     context->put(QStringLiteral("domainName"), f.domainName);
     context->put(QStringLiteral("domainPrefix"), f.domainName.section(QLatin1Char('.'), 0, 0));
     context->put(QStringLiteral("extendedRequestId"), f.ids.extendedRequestId);
-    context->put(QStringLiteral("httpMethod"), request.httpMethod);
-    context->put(QStringLiteral("path"), QString(QLatin1Char('/') + f.stage + request.path));
+    context->put(QStringLiteral("httpMethod"), m_httpMethod);
+    context->put(QStringLiteral("path"), QString(QLatin1Char('/') + f.stage + m_path));
     context->put(QStringLiteral("protocol"), QStringLiteral("HTTP/1.1"));
     context->put(QStringLiteral("requestId"), f.ids.requestId);
     context->put(QStringLiteral("requestTime"), requestTimeString(f.ids.time));
@@ -44,8 +58,8 @@ RequestContext::RequestContext(const Fields &f, const MethodRequest &request)
                                "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId",
                                "principalOrgId", "user", "userArn", "accessKey"})
         identity->put(QString::fromLatin1(absent), Value());
-    identity->put(QStringLiteral("sourceIp"), request.sourceIp);
-    identity->put(QStringLiteral("userAgent"), request.headerValue(QStringLiteral("User-Agent")).value_or(QString()));
+    identity->put(QStringLiteral("sourceIp"), m_sourceIp);
+    identity->put(QStringLiteral("userAgent"), m_userAgent);
     context->put(QStringLiteral("identity"), identity);
     context->put(QStringLiteral("authorizer"), hashMap());
 
@@ -61,9 +75,7 @@ RequestContext::RequestContext(const Fields &f, const MethodRequest &request)
 
 std::optional<QString> RequestContext::lookup(const QString &dottedPath) const
 {
-    if (!m_value.isMap())
-        return std::nullopt;
-    Value current = m_value;
+    Value current = value();
     for (const QString &key : dottedPath.split(QLatin1Char('.'))) {
         if (!current.isMap())
             return std::nullopt;
@@ -131,8 +143,7 @@ std::optional<int> RequestContext::responseStatusOverride() const
 
 void RequestContext::setError(const QString &responseType, const QString &message, const QString &validationErrorString)
 {
-    if (!m_value.isMap())
-        return;
+    value();
     auto error = hashMap();
     error->put(QStringLiteral("message"), message);
     error->put(QStringLiteral("messageString"), message.isNull() ? QStringLiteral("null") : base::jsonQuoted(message));

@@ -34,8 +34,12 @@ public:
     RequestContext() = default;
     RequestContext(const Fields &fields, const MethodRequest &request);
 
-    // The map templates see as $context (a HashMap, like AWS's).
-    const vtl::Value &value() const { return m_value; }
+    const Fields &fields() const { return m_fields; }
+    const QString &userAgent() const { return m_userAgent; }
+
+    // The map templates see as $context (a HashMap, like AWS's). Built on first use: most
+    // requests through static templates never need it.
+    const vtl::Value &value() const;
 
     // `context.identity.sourceIp` style lookups for parameter mappings; nothing when absent.
     std::optional<QString> lookup(const QString &dottedPath) const;
@@ -50,7 +54,14 @@ public:
 
 private:
     vtl::MapPtr submap(const QString &key) const;
-    vtl::Value m_value;
+    void build() const;
+
+    Fields m_fields;
+    QString m_httpMethod;
+    QString m_path;
+    QString m_sourceIp;
+    QString m_userAgent;
+    mutable vtl::Value m_value;
 };
 
 // The account and region Portico answers with: LocalStack's defaults, so scripts written for it

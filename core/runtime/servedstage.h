@@ -3,6 +3,7 @@
 #pragma once
 
 #include "compiledapi.h"
+#include "functionhost.h"
 #include "methodrequest.h"
 
 #include <memory>
@@ -15,6 +16,8 @@ struct ServedStage
     QString deploymentId;
     std::shared_ptr<const CompiledApi> api;
     NamedStrings variables;
+    // Runs the project's local functions for Lambda integrations; shared by every stage.
+    std::shared_ptr<FunctionHost> functions;
 };
 
 } // namespace portico::runtime

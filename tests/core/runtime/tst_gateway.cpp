@@ -617,7 +617,13 @@ private Q_SLOTS:
         RawResponse r = send("POST", "/prod/items/42?search=x", "Content-Type: application/json\r\n", R"({"name":"n"})");
         QCOMPARE(r.status, 200);
         std::vector<runtime::ExchangePtr> exchanges;
-        QTRY_VERIFY((exchanges = subscription->take(), !exchanges.empty()));
+        // take() empties the queue and QTRY evaluates its condition more than once: collect.
+        const auto collect = [&] {
+            for (auto &e : subscription->take())
+                exchanges.push_back(e);
+            return !exchanges.empty();
+        };
+        QTRY_VERIFY(collect());
         m_gateway->traces().unsubscribe(subscription);
         const runtime::Exchange &exchange = *exchanges.front();
         QCOMPARE(exchange.requestId, QString::fromLatin1(r.header("x-amzn-RequestId")));

@@ -1,0 +1,127 @@
+'use strict';
+// Portico's bootstrap for Node.js handlers: the loop AWS's own runtime runs, over the real Lambda
+// Runtime API (GET .../invocation/next, POST .../response or .../error), served by Portico on
+// loopback. It loads the user's unchanged handler ("file.function" in LAMBDA_TASK_ROOT) once and
+// serves invocations one at a time, warm, until Portico stops the process.
+const http = require('http');
+const path = require('path');
+const { pathToFileURL } = require('url');
+
+const api = process.env.AWS_LAMBDA_RUNTIME_API;
+const slash = api.indexOf('/');
+const hostPort = slash < 0 ? api : api.slice(0, slash);
+const prefix = slash < 0 ? '' : api.slice(slash);
+const [host, port] = hostPort.split(':');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const base = `${prefix}/2018-06-01/runtime`;
+
+function call(method, urlPath, body, headers) {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : Buffer.from(body);
+    const req = http.request({ host, port, method, path: base + urlPath, agent,
+      headers: Object.assign({ 'Content-Type': 'application/json' }, data ? { 'Content-Length': data.length } : {}, headers || {}) },
+    (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+function errorOf(e) {
+  if (e instanceof Error)
+    return { errorType: e.name || 'Error', errorMessage: e.message, trace: (e.stack || '').split('\n') };
+  return { errorType: 'string', errorMessage: String(e), trace: [] };
+}
+
+async function loadHandler() {
+  const spec = process.env._HANDLER || '';
+  const dot = spec.lastIndexOf('.');
+  if (dot <= 0) throw Object.assign(new Error(`Bad handler "${spec}": expected file.function`), { name: 'Runtime.MalformedHandlerName' });
+  const file = path.resolve(process.env.LAMBDA_TASK_ROOT || '.', spec.slice(0, dot));
+  const name = spec.slice(dot + 1);
+  let mod;
+  for (const ext of ['.js', '.cjs', '.mjs']) {
+    try {
+      mod = ext === '.mjs' ? await import(pathToFileURL(file + ext).href) : require(file + ext);
+      break;
+    } catch (e) {
+      if (e && (e.code === 'MODULE_NOT_FOUND' || e.code === 'ERR_MODULE_NOT_FOUND') && String(e.message).includes(file)) continue;
+      throw e;
+    }
+  }
+  if (!mod) throw Object.assign(new Error(`Cannot find module '${spec.slice(0, dot)}'`), { name: 'Runtime.ImportModuleError' });
+  const fn = mod[name] || (mod.default && mod.default[name]);
+  if (typeof fn !== 'function') throw Object.assign(new Error(`${spec} is undefined or not exported`), { name: 'Runtime.HandlerNotFound' });
+  return fn;
+}
+
+function invoke(handler, event, context) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    // Keeps the process alive while a handler waits on nothing (a promise that never settles):
+    // the invocation then times out, as on Lambda, instead of the process exiting.
+    const keepAlive = setInterval(() => {}, 1 << 30);
+    const finish = (err, result) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(keepAlive);
+      err ? reject(err) : resolve(result);
+    };
+    context.done = finish;
+    context.succeed = (r) => finish(null, r);
+    context.fail = (e) => finish(e || new Error('handled'));
+    try {
+      const out = handler(event, context, finish);
+      if (out && typeof out.then === 'function') out.then((r) => finish(null, r), (e) => finish(e));
+      else if (handler.length < 3) finish(null, out);
+    } catch (e) {
+      finish(e);
+    }
+  });
+}
+
+async function main() {
+  let handler;
+  try {
+    handler = await loadHandler();
+  } catch (e) {
+    const err = errorOf(e);
+    await call('POST', '/init/error', JSON.stringify(err), { 'Lambda-Runtime-Function-Error-Type': err.errorType });
+    process.exit(1);
+  }
+  for (;;) {
+    const next = await call('GET', '/invocation/next');
+    const id = next.headers['lambda-runtime-aws-request-id'];
+    const deadline = Number(next.headers['lambda-runtime-deadline-ms'] || 0);
+    const context = {
+      awsRequestId: id,
+      invokedFunctionArn: next.headers['lambda-runtime-invoked-function-arn'],
+      functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+      functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+      memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+      logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+      logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    };
+    let event;
+    try {
+      event = JSON.parse(next.body);
+    } catch (e) {
+      event = next.body;
+    }
+    try {
+      const result = await invoke(handler, event, context);
+      await call('POST', `/invocation/${id}/response`, JSON.stringify(result === undefined ? null : result));
+    } catch (e) {
+      const err = errorOf(e);
+      await call('POST', `/invocation/${id}/error`, JSON.stringify(err), { 'Lambda-Runtime-Function-Error-Type': err.errorType });
+    }
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
