@@ -243,12 +243,16 @@ int runBenchRender(const QStringList &args, QTextStream &out, QTextStream &err)
         }
         bytes = first->toUtf8().size();
     }
+    // The clock is read every 10 renders, as the Velocity harness does.
+    constexpr int kBatch = 10;
     QElapsedTimer timer;
     timer.start();
     while (timer.nsecsElapsed() < qint64(warmupSec * 1e9)) {
-        if (!renderOnce()) {
-            err << "error: " << error << Qt::endl;
-            return 1;
+        for (int i = 0; i < kBatch; ++i) {
+            if (!renderOnce()) {
+                err << "error: " << error << Qt::endl;
+                return 1;
+            }
         }
     }
     std::vector<double> rates;
@@ -256,8 +260,9 @@ int runBenchRender(const QStringList &args, QTextStream &out, QTextStream &err)
         qint64 count = 0;
         timer.restart();
         while (timer.nsecsElapsed() < qint64(sampleSec * 1e9)) {
-            renderOnce();
-            ++count;
+            for (int i = 0; i < kBatch; ++i)
+                renderOnce();
+            count += kBatch;
         }
         rates.push_back(double(count) / (double(timer.nsecsElapsed()) / 1e9));
     }

@@ -17,7 +17,14 @@ void appendString(std::string &out, std::string_view text)
     static constexpr std::array<char, 16> hex {'0', '1', '2', '3', '4', '5', '6', '7',
                                                '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
     out += '"';
-    for (const char c : text) {
+    // Runs of characters that need no escape are copied whole.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"':
             out += "\\\"";
@@ -41,15 +48,12 @@ void appendString(std::string &out, std::string_view text)
             out += "\\t";
             break;
         default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out += "\\u00";
-                out += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
-                out += hex[static_cast<unsigned char>(c) & 0xF];
-            } else {
-                out += c;
-            }
+            out += "\\u00";
+            out += hex[(c >> 4) & 0xF];
+            out += hex[c & 0xF];
         }
     }
+    out.append(text.data() + run, text.size() - run);
     out += '"';
 }
 

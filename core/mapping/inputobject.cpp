@@ -74,6 +74,10 @@ const QString kMalformed = QStringLiteral("Could not process payload: the body s
 } // namespace
 
 InputObject::InputObject(QByteArray body, RequestParameters parameters)
+    : InputObject(std::move(body), std::make_shared<const RequestParameters>(std::move(parameters)))
+{}
+
+InputObject::InputObject(QByteArray body, std::shared_ptr<const RequestParameters> parameters)
     : m_body(std::move(body))
     , m_parameters(std::move(parameters))
 {
@@ -158,23 +162,23 @@ Value InputObject::path(const QString &path, QString &error) const
 Value InputObject::params() const
 {
     auto map = std::make_shared<vtl::Map>(vtl::Map::Kind::LinkedHashMap);
-    map->put(QStringLiteral("path"), namedValuesMap(m_parameters.path));
-    map->put(QStringLiteral("querystring"), namedValuesMap(m_parameters.querystring));
-    map->put(QStringLiteral("header"), namedValuesMap(m_parameters.header));
+    map->put(QStringLiteral("path"), namedValuesMap(m_parameters->path));
+    map->put(QStringLiteral("querystring"), namedValuesMap(m_parameters->querystring));
+    map->put(QStringLiteral("header"), namedValuesMap(m_parameters->header));
     return map;
 }
 
 Value InputObject::param(const QString &name) const
 {
     // Path first, then query string, then header, as the developer guide says.
-    for (const NamedValues *values : {&m_parameters.path, &m_parameters.querystring, &m_parameters.header}) {
+    for (const NamedValues *values : {&m_parameters->path, &m_parameters->querystring, &m_parameters->header}) {
         for (const auto &[key, value] : *values) {
             if (key == name)
                 return value;
         }
     }
     // Header names are case-insensitive in HTTP.
-    for (const auto &[key, value] : m_parameters.header) {
+    for (const auto &[key, value] : m_parameters->header) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)
             return value;
     }

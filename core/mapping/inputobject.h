@@ -28,6 +28,8 @@ class InputObject : public vtl::HostObject
 {
 public:
     InputObject(QByteArray body, RequestParameters parameters);
+    // The same, with parameters shared by several renderings (they are never changed).
+    InputObject(QByteArray body, std::shared_ptr<const RequestParameters> parameters);
     ~InputObject() override;
     InputObject(const InputObject &) = delete;
     InputObject &operator=(const InputObject &) = delete;
@@ -49,7 +51,7 @@ private:
     BodyKind parsedBody() const;
 
     QByteArray m_body;
-    RequestParameters m_parameters;
+    std::shared_ptr<const RequestParameters> m_parameters;
     mutable bool m_parsed = false;
     mutable BodyKind m_kind = BodyKind::Json;
     // Borrowed from a per-thread pool on first parse: a parser's buffers are large and reused

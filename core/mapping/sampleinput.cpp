@@ -110,29 +110,45 @@ Value stageVariablesValue(const std::vector<std::pair<QString, QString>> &stageV
 }
 } // namespace
 
+namespace {
+// $util keeps no state, so one object serves every rendering.
+const vtl::Value &utilValue()
+{
+    static const vtl::Value util = vtl::HostPtr(std::make_shared<UtilObject>());
+    return util;
+}
+} // namespace
+
 void SampleInput::prepare()
 {
     m_contextPrototype = contextValue(context);
     m_stagePrototype = stageVariablesValue(stageVariables);
+    m_sharedParameters = std::make_shared<const RequestParameters>(parameters);
+    m_variablesPrototype.clear();
+    m_variablesPrototype.insert(QStringLiteral("util"), utilValue());
+    m_variablesPrototype.insert(QStringLiteral("context"), m_contextPrototype);
+    m_variablesPrototype.insert(QStringLiteral("stageVariables"), m_stagePrototype);
 }
 
 vtl::Variables SampleInput::toVariables(bool templateMayChangeContainers) const
 {
     vtl::Variables variables;
-    variables.insert(QStringLiteral("input"), vtl::HostPtr(std::make_shared<InputObject>(body, parameters)));
-    // $util keeps no state, so one object serves every rendering.
-    static const vtl::Value util = vtl::HostPtr(std::make_shared<UtilObject>());
-    variables.insert(QStringLiteral("util"), util);
-    if (m_contextPrototype.isMap() && !templateMayChangeContainers) {
-        variables.insert(QStringLiteral("context"), m_contextPrototype);
-        variables.insert(QStringLiteral("stageVariables"), m_stagePrototype);
-    } else if (m_contextPrototype.isMap()) {
-        variables.insert(QStringLiteral("context"), m_contextPrototype.map()->deepCopy());
-        variables.insert(QStringLiteral("stageVariables"), m_stagePrototype.map()->deepCopy());
+    if (m_contextPrototype.isMap()) {
+        variables = m_variablesPrototype;
+        if (templateMayChangeContainers) {
+            variables.insert(QStringLiteral("context"), m_contextPrototype.map()->deepCopy());
+            variables.insert(QStringLiteral("stageVariables"), m_stagePrototype.map()->deepCopy());
+        }
     } else {
+        variables.insert(QStringLiteral("util"), utilValue());
         variables.insert(QStringLiteral("context"), contextValue(context));
         variables.insert(QStringLiteral("stageVariables"), stageVariablesValue(stageVariables));
     }
+    // A fresh $input each time (it parses the body on first use); the parameters, which no
+    // template can change, are shared once prepared.
+    variables.insert(QStringLiteral("input"),
+                     vtl::HostPtr(m_sharedParameters ? std::make_shared<InputObject>(body, m_sharedParameters)
+                                                     : std::make_shared<InputObject>(body, parameters)));
     return variables;
 }
 

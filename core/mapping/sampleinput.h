@@ -36,6 +36,9 @@ struct SampleInput
 private:
     vtl::Value m_contextPrototype;
     vtl::Value m_stagePrototype;
+    std::shared_ptr<const RequestParameters> m_sharedParameters;
+    vtl::Variables m_variablesPrototype; // $util, $context, $stageVariables
+
 };
 
 // $context as a map with API Gateway's shape: nested maps for identity and authorizer, and the

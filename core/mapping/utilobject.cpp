@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+#include <cstring>
+
 namespace portico::mapping {
 
 using vtl::Value;
@@ -42,21 +44,29 @@ int escapedLength(char16_t u)
 
 QString UtilObject::escapeJavaScript(const QString &text)
 {
-    // Sized exactly first, then written in place: this runs on most values of most templates.
-    qsizetype size = 0;
-    for (const QChar c : text)
-        size += escapedLength(c.unicode());
-    if (size == text.size())
+    // Most text needs no escape and is returned as it is; otherwise the result is sized exactly,
+    // then written in place.
+    const qsizetype length = text.size();
+    const QChar *in = text.constData();
+    qsizetype first = 0;
+    while (first < length && escapedLength(in[first].unicode()) == 1)
+        ++first;
+    if (first == length)
         return text;
+    qsizetype size = first;
+    for (qsizetype i = first; i < length; ++i)
+        size += escapedLength(in[i].unicode());
     QString out(size, Qt::Uninitialized);
     char16_t *d = reinterpret_cast<char16_t *>(out.data());
+    std::memcpy(d, in, size_t(first) * sizeof(QChar));
+    d += first;
     static constexpr char kHex[] = "0123456789ABCDEF";
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        const int length = escapedLength(u);
-        if (length == 1) {
+    for (qsizetype i = first; i < length; ++i) {
+        const char16_t u = in[i].unicode();
+        const int n = escapedLength(u);
+        if (n == 1) {
             *d++ = u;
-        } else if (length == 6) {
+        } else if (n == 6) {
             *d++ = u'\\';
             *d++ = u'u';
             *d++ = char16_t(kHex[(u >> 12) & 0xf]);

@@ -76,6 +76,9 @@ struct Accessor
     QString name;
     LoopProperty loopProperty = LoopProperty::None;
     std::vector<ExprPtr> args; // method arguments
+    // All the arguments are literals (numbers, booleans, plain strings): their values, made once.
+    bool literalArguments = false;
+    std::vector<Value> literalValues;
     ExprPtr index;             // [index]
     Position pos;
 };

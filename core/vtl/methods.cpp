@@ -490,7 +490,9 @@ Value BuiltinMethods::call(const Value &target, const QString &name, std::span<c
         return call(target.materialized(), name, args, error);
     }
     // Every Java object has equals(); a host object answers for itself.
-    if (name == QLatin1String("equals") && args.size() == 1 && !target.isNull() && !target.isHost())
+    if (target.isHost())
+        return target.host()->call(name, args, error);
+    if (args.size() == 1 && !target.isNull() && name == QLatin1String("equals"))
         return target.javaEquals(args[0]);
     if (target.isList() || target.isMap()) {
         Value result = target.isList() ? listMethod(target.list(), name, args, error) : mapMethod(target.map(), name, args);

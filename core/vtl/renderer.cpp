@@ -4,6 +4,7 @@
 
 #include "base/limits.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <utility>
@@ -164,12 +165,11 @@ void Renderer::fail(const Position &pos, const QString &message)
     throw Failure{pos, message};
 }
 
-void Renderer::step(const Position &pos)
+void Renderer::tooManySteps(const Position &pos)
 {
-    if (++m_steps > base::limits::kRenderMaxSteps)
-        fail(pos, QStringLiteral("the template did too much work (more than %1 steps); look for loops "
-                                 "nested too deep or a macro calling itself")
-                      .arg(base::limits::kRenderMaxSteps));
+    fail(pos, QStringLiteral("the template did too much work (more than %1 steps); look for loops "
+                             "nested too deep or a macro calling itself")
+                  .arg(base::limits::kRenderMaxSteps));
 }
 
 void Renderer::outputTooLarge()
@@ -189,6 +189,25 @@ void Renderer::Output::grow(qsizetype extra)
     m_text.resize(capacity);
     m_data = m_text.data();
     m_capacity = capacity;
+}
+
+void Renderer::Output::appendUtf8(std::string_view text)
+{
+    // UTF-16 never takes more code units than UTF-8 takes bytes.
+    if (qsizetype(text.size()) > m_capacity - m_size)
+        grow(qsizetype(text.size()));
+    QChar *d = m_data + m_size;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            m_size += qsizetype(i);
+            const QString rest = QString::fromUtf8(text.data() + i, qsizetype(text.size() - i));
+            append(rest.constData(), rest.size());
+            return;
+        }
+        d[i] = QChar(char16_t(c));
+    }
+    m_size += qsizetype(text.size());
 }
 
 QString Renderer::Output::take()
@@ -268,6 +287,18 @@ Renderer::Flow Renderer::renderNode(const Node &node)
 
 void Renderer::renderReference(const ReferenceNode &node)
 {
+    if (node.backslashes == 0) {
+        // A JSON string is written from the document's UTF-8, never made into a QString.
+        std::string_view text;
+        const Value v = evalReference(*node.ref, &text);
+        if (text.data()) {
+            m_out->appendUtf8(text);
+            checkOutputSize();
+        } else if (!v.isNull()) {
+            writeValue(v);
+        }
+        return;
+    }
     const Value v = evalReference(*node.ref);
     if (node.backslashes > 0) {
         // Velocity's escaping: \$a prints "$a" when $a has a value; pairs of backslashes print one.
@@ -496,35 +527,54 @@ QString Renderer::renderToString(const Block &block)
     return text.take();
 }
 
-Value Renderer::evalReference(const ReferenceExpr &ref)
+Value Renderer::evalReference(const ReferenceExpr &ref, std::string_view *jsonString)
 {
     Value v;
     size_t next = 0;
-    if (!ref.chain.empty() && ref.chain.front().kind == Accessor::Kind::Property) {
+    const std::vector<Accessor> &chain = ref.chain;
+    if (!chain.empty() && chain.front().kind == Accessor::Kind::Property) {
         // The first property read where the variable is, without copying it; $foreach's
         // properties straight from the loop.
-        const Accessor &first = ref.chain.front();
+        const Accessor &first = chain.front();
         if (const Value *g = global(ref.slot)) {
-            v = BuiltinMethods::property(*g, first.name);
+            v = property(*g, first, chain.size() == 1 ? jsonString : nullptr);
             next = 1;
         } else if (first.loopProperty != Accessor::LoopProperty::None && ref.slot == m_tree->foreachSlot
                    && !m_loops.empty() && argumentIndex(ref.slot) < 0) {
             v = m_loops.back()->property(first.loopProperty);
             next = 1;
         }
+    } else if (!chain.empty() && chain.front().kind == Accessor::Kind::Method && chain.front().literalArguments) {
+        // A call with literal arguments cannot change the variable while it runs: made on the
+        // variable where it is, without copying it.
+        if (const Value *g = global(ref.slot)) {
+            v = g->isNull() ? Value() : applyAccessor(*g, chain.front(), ref);
+            next = 1;
+        }
     }
     if (next == 0)
         v = lookup(ref.slot);
-    for (; next < ref.chain.size(); ++next) {
+    for (; next < chain.size(); ++next) {
         if (v.isNull())
             return {};
-        v = applyAccessor(v, ref.chain[next], ref);
+        const Accessor &accessor = chain[next];
+        if (accessor.kind == Accessor::Kind::Property)
+            v = property(v, accessor, next + 1 == chain.size() ? jsonString : nullptr);
+        else
+            v = applyAccessor(v, accessor, ref);
     }
     if (v.isHost()) {
         if (auto defined = std::dynamic_pointer_cast<DefinedBlock>(v.host()))
             return renderDefined(*defined, ref);
     }
     return v;
+}
+
+Value Renderer::property(const Value &target, const Accessor &accessor, std::string_view *jsonString)
+{
+    if (jsonString && target.isJson() && !target.json().isArray())
+        return target.json().get(accessor.name, jsonString);
+    return BuiltinMethods::property(target, accessor.name);
 }
 
 // A #define'd block that uses itself renders two levels deep (Velocity 1.7's
@@ -544,15 +594,20 @@ Value Renderer::applyAccessor(const Value &target, const Accessor &accessor, con
     switch (accessor.kind) {
     case Accessor::Kind::Property: return BuiltinMethods::property(target, accessor.name);
     case Accessor::Kind::Method: {
-        std::vector<Value> args;
-        args.reserve(accessor.args.size());
-        for (const ExprPtr &arg : accessor.args)
-            args.push_back(eval(*arg));
-        QString error;
-        Value result = BuiltinMethods::call(target, accessor.name, args, error);
-        if (!error.isEmpty())
-            fail(accessor.pos, QStringLiteral("%1: %2").arg(ref.source, error));
-        return result;
+        if (accessor.literalArguments) {
+            // Nothing to evaluate: the values were made at compile time (each still a step).
+            for (const ExprPtr &arg : accessor.args)
+                step(arg->pos);
+            return call(target, accessor, accessor.literalValues, ref);
+        }
+        // Most calls take a few arguments: no allocation for them.
+        const size_t count = accessor.args.size();
+        std::array<Value, 4> few;
+        std::vector<Value> many(count > few.size() ? count : 0);
+        Value *args = count > few.size() ? many.data() : few.data();
+        for (size_t i = 0; i < count; ++i)
+            args[i] = eval(*accessor.args[i]);
+        return call(target, accessor, std::span<const Value>(args, count), ref);
     }
     case Accessor::Kind::Index: {
         const Value index = eval(*accessor.index);
@@ -582,6 +637,15 @@ Value Renderer::applyAccessor(const Value &target, const Accessor &accessor, con
     }
     }
     return {};
+}
+
+Value Renderer::call(const Value &target, const Accessor &accessor, std::span<const Value> args, const ReferenceExpr &ref)
+{
+    QString error;
+    Value result = BuiltinMethods::call(target, accessor.name, args, error);
+    if (!error.isEmpty())
+        fail(accessor.pos, QStringLiteral("%1: %2").arg(ref.source, error));
+    return result;
 }
 
 size_t Renderer::listSlot(qsizetype size, qint64 index, const Position &pos, const QString &source)

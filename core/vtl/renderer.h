@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <cstring>
+#include <string_view>
 
 namespace portico::vtl {
 
@@ -48,10 +49,14 @@ private:
     Value eval(const ast::Expr &expr);
     // Velocity's evaluate(): the truth of a condition, where literals are not true.
     bool condition(const ast::Expr &expr);
-    Value evalReference(const ast::ReferenceExpr &ref);
+    // With `jsonString`, a reference ending on a string member of JSON read in place gives that
+    // string's UTF-8 in *jsonString (and null) rather than a QString made of it.
+    Value evalReference(const ast::ReferenceExpr &ref, std::string_view *jsonString = nullptr);
+    Value property(const Value &target, const ast::Accessor &accessor, std::string_view *jsonString);
     QString renderDefined(DefinedBlock &defined, const ast::ReferenceExpr &ref);
     Value evalBinary(const ast::BinaryExpr &expr);
     Value applyAccessor(const Value &target, const ast::Accessor &accessor, const ast::ReferenceExpr &ref);
+    Value call(const Value &target, const ast::Accessor &accessor, std::span<const Value> args, const ast::ReferenceExpr &ref);
     Value lookup(int slot);
     static size_t listSlot(qsizetype size, qint64 index, const ast::Position &pos, const QString &source);
     void setVariable(int slot, Value value);
@@ -78,6 +83,7 @@ private:
                 m_data[m_size + i] = QChar(char16_t(uchar(text[i])));
             m_size += size;
         }
+        void appendUtf8(std::string_view text);
         qsizetype size() const { return m_size; }
         QString take();
 
@@ -108,7 +114,12 @@ private:
             outputTooLarge();
     }
     [[noreturn]] static void outputTooLarge();
-    void step(const ast::Position &pos);
+    void step(const ast::Position &pos)
+    {
+        if (++m_steps > base::limits::kRenderMaxSteps)
+            tooManySteps(pos);
+    }
+    [[noreturn]] static void tooManySteps(const ast::Position &pos);
     [[noreturn]] static void fail(const ast::Position &pos, const QString &message);
 
     // A macro's argument. Velocity 1.7 passes references, interpolated strings, lists, maps and

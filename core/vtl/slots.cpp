@@ -2,6 +2,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace portico::vtl {
 
 using namespace ast;
@@ -96,6 +98,16 @@ private:
         for (Accessor &a : r.chain) {
             if (a.kind == Accessor::Kind::Property)
                 a.loopProperty = loopProperty(a.name);
+            if (a.kind == Accessor::Kind::Method) {
+                a.literalArguments = std::all_of(a.args.begin(), a.args.end(), [](const ExprPtr &arg) {
+                    return arg->kind == Expr::Kind::Literal;
+                });
+                a.literalValues.clear();
+                if (a.literalArguments) {
+                    for (const ExprPtr &arg : a.args)
+                        a.literalValues.push_back(static_cast<const LiteralExpr &>(*arg).value);
+                }
+            }
             expr(a.index.get());
             for (ExprPtr &arg : a.args)
                 expr(arg.get());

@@ -8,7 +8,8 @@
 namespace portico::vtl {
 
 // Fills ParsedTemplate::slotNames, foreachSlot and velocityCountSlot and the slot fields of the
-// tree's nodes; also names $foreach's properties (Accessor::loopProperty).
+// tree's nodes; also names $foreach's properties (Accessor::loopProperty) and makes the values
+// of method calls whose arguments are all literals (Accessor::literalValues).
 void resolveSlots(ParsedTemplate &tree);
 
 } // namespace portico::vtl

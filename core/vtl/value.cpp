@@ -420,16 +420,28 @@ std::vector<std::pair<QString, Value>> Map::entries() const
 std::vector<QString> Map::keys() const
 {
     std::vector<QString> out;
+    out.reserve(m_entries.size());
+    if (m_kind == Kind::LinkedHashMap) {
+        for (const auto &entry : m_entries)
+            out.push_back(entry.first);
+        return out;
+    }
     for (auto &entry : entries())
-        out.push_back(entry.first);
+        out.push_back(std::move(entry.first));
     return out;
 }
 
 std::vector<Value> Map::values() const
 {
     std::vector<Value> out;
+    out.reserve(m_entries.size());
+    if (m_kind == Kind::LinkedHashMap) {
+        for (const auto &entry : m_entries)
+            out.push_back(entry.second);
+        return out;
+    }
     for (auto &entry : entries())
-        out.push_back(entry.second);
+        out.push_back(std::move(entry.second));
     return out;
 }
 
@@ -638,21 +650,40 @@ qsizetype JsonRef::size() const
     return qsizetype(std::unique(names.begin(), names.end()) - names.begin());
 }
 
-Value JsonRef::get(QStringView key) const
+Value JsonRef::get(QStringView key, std::string_view *string) const
 {
     const simdjson::dom::element e = element();
     if (e.type() != simdjson::dom::element_type::OBJECT)
         return {};
+    // An ASCII key can only be a name of as many bytes: most names are told apart by length.
+    bool asciiKey = true;
+    for (const QChar c : key)
+        asciiKey = asciiKey && c.unicode() < 0x80;
     bool found = false;
     simdjson::dom::element match;
     const simdjson::dom::object object = e.get_object().value_unsafe();
     for (auto field : object) {
-        if (sameKey(field.key, key)) {
-            match = field.value;
-            found = true;
+        if (asciiKey) {
+            if (field.key.size() != size_t(key.size()))
+                continue;
+            bool same = true;
+            for (size_t i = 0; i < field.key.size() && same; ++i)
+                same = static_cast<unsigned char>(field.key[i]) == key[qsizetype(i)].unicode();
+            if (!same)
+                continue;
+        } else if (!sameKey(field.key, key)) {
+            continue;
         }
+        match = field.value;
+        found = true;
     }
-    return found ? childValue(match) : Value();
+    if (!found)
+        return {};
+    if (string && match.type() == simdjson::dom::element_type::STRING) {
+        *string = match.get_string().value_unsafe();
+        return {};
+    }
+    return childValue(match);
 }
 
 Value JsonRef::at(qsizetype i) const

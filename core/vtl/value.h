@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <span>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -42,8 +43,9 @@ public:
     // Members of an object, elements of an array.
     qsizetype size() const;
     // An object's member (the last of that name, as a JSON object read into a map keeps); null
-    // when absent or for an array.
-    Value get(QStringView key) const;
+    // when absent or for an array. With `string`, a string member is not made into a QString:
+    // it comes back as null with its UTF-8 text in *string (left alone otherwise).
+    Value get(QStringView key, std::string_view *string = nullptr) const;
     // An array's element, 0 <= i < size().
     Value at(qsizetype i) const;
     // An array's elements.
