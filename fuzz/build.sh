@@ -30,3 +30,14 @@ clang++ -std=c++20 -g -O1 -fPIC -fno-omit-frame-pointer \
     $(pkg-config --libs Qt6Core simdjson) \
     -o "$out/vtl_fuzzer"
 echo "built $out/vtl_fuzzer"
+
+# shellcheck disable=SC2046,SC2086
+clang++ -std=c++20 -g -O1 -fPIC -fno-omit-frame-pointer \
+    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    $defines -I"$root/core" $(pkg-config --cflags Qt6Core nlohmann_json) \
+    "$here/http_fuzzer.cpp" "$root/core/http/requestparser.cpp" "$root/core/http/httpmessage.cpp" \
+    "$root/core/runtime/methodrequest.cpp" "$root/core/runtime/routetable.cpp" \
+    "$root/core/model/resource.cpp" "$root/core/model/restapi.cpp" \
+    $(pkg-config --libs Qt6Core) -lhttp_parser \
+    -o "$out/http_fuzzer"
+echo "built $out/http_fuzzer"

@@ -217,6 +217,13 @@ QHostAddress Server::address() const
     return d->options.address;
 }
 
+QThread *Server::workerThread(int index) const
+{
+    if (index < 0 || size_t(index) >= d->threads.size())
+        return nullptr;
+    return d->threads[size_t(index)].get();
+}
+
 int Server::openConnections() const
 {
     return d->open.load();

@@ -9,6 +9,8 @@
 
 #include <QHostAddress>
 
+class QThread;
+
 #include <memory>
 
 namespace portico::http {
@@ -43,6 +45,9 @@ public:
     void stop();
 
     quint16 port() const;
+    // The worker threads' objects live in (after start()), so that an application object can move
+    // to one and handle that thread's requests without a hop between threads.
+    QThread *workerThread(int index) const;
     QHostAddress address() const;
     int openConnections() const;
 

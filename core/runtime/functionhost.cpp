@@ -136,11 +136,22 @@ public:
         }
     }
 
-    // http::RequestHandler: the Runtime API, called on the API server's thread.
+    // http::RequestHandler: the Runtime API. The core lives in the API server's only worker
+    // thread, so this runs where the pools live, without a hop between threads.
     void handle(http::Request request, http::Responder respond) override
     {
+        if (thread() == QThread::currentThread()) {
+            onRuntimeApi(request, respond);
+            return;
+        }
         QMetaObject::invokeMethod(
             this, [this, request = std::move(request), respond] { onRuntimeApi(request, respond); }, Qt::QueuedConnection);
+    }
+
+    void setApi(quint16 port, QString error)
+    {
+        m_apiPort = port;
+        m_apiError = std::move(error);
     }
 
     void stopAll()
@@ -148,7 +159,6 @@ public:
         for (auto &[name, pool] : m_pools)
             stopPool(*pool);
         m_pools.clear();
-        m_api.reset();
     }
 
 private:
@@ -213,25 +223,6 @@ private:
         return true;
     }
 
-    bool ensureApi(QString &error)
-    {
-        if (m_api)
-            return true;
-        http::ServerOptions options = http::ServerOptions::defaults();
-        options.workerThreads = 1;
-        // A worker waits in GET .../next for as long as there is nothing to do.
-        options.connection.idleTimeoutMs = 24 * 3600 * 1000;
-        options.connection.requestReceiveTimeoutMs = 60000;
-        options.connection.parser.maxBodyBytes = 6 * 1024 * 1024 + 1024;
-        auto server = std::make_unique<http::Server>(*this, options);
-        if (base::Status started = server->start(); !started.ok()) {
-            error = started.error().toString();
-            return false;
-        }
-        m_api = std::move(server);
-        return true;
-    }
-
     Pool &poolFor(const model::LocalFunction &function)
     {
         auto &pool = m_pools[function.name];
@@ -245,7 +236,11 @@ private:
     void invokeHandler(const model::LocalFunction &function, std::shared_ptr<Pending> pending)
     {
         QString error;
-        if (!ensureBootstrap(error) || !ensureApi(error)) {
+        if (m_apiPort == 0) {
+            pending->done(notInvoked(QStringLiteral("the Lambda Runtime API could not start: %1").arg(m_apiError)));
+            return;
+        }
+        if (!ensureBootstrap(error)) {
             pending->done(notInvoked(error));
             return;
         }
@@ -309,7 +304,7 @@ private:
         worker->timer->setSingleShot(true);
         const model::LocalFunction &function = pool.function;
         QProcessEnvironment env = environmentFor(function);
-        env.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"), QStringLiteral("127.0.0.1:%1/w/%2").arg(m_api->port()).arg(worker->id));
+        env.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"), QStringLiteral("127.0.0.1:%1/w/%2").arg(m_apiPort).arg(worker->id));
         env.insert(QStringLiteral("_HANDLER"), function.handler);
         worker->process->setProcessEnvironment(env);
         worker->process->setWorkingDirectory(workingDirectory(function));
@@ -552,41 +547,46 @@ private:
     std::map<QString, model::LocalFunction> m_functions;
     std::map<QString, std::unique_ptr<Pool>> m_pools;
     std::unique_ptr<QTemporaryDir> m_bootstrapDir;
-    std::unique_ptr<http::Server> m_api;
+    quint16 m_apiPort = 0;
+    QString m_apiError;
     int m_nextWorkerId = 0;
 };
-
-namespace {
-// The host's thread, with the Core living in it.
-struct HostThread
-{
-    static QThread *start()
-    {
-        auto *thread = new QThread();
-        thread->setObjectName(QStringLiteral("portico-functions"));
-        thread->start();
-        return thread;
-    }
-};
-} // namespace
 
 FunctionHost::FunctionHost(QString projectDirectory, bool trusted)
     : m_projectDirectory(std::move(projectDirectory)), m_trusted(trusted),
       m_core(std::make_unique<Core>(m_projectDirectory, trusted))
 {
-    QThread *thread = HostThread::start();
-    m_core->moveToThread(thread);
+    // The Runtime API server, with one worker thread that the core moves into.
+    http::ServerOptions options = http::ServerOptions::defaults();
+    options.workerThreads = 1;
+    // A worker waits in GET .../next for as long as there is nothing to do.
+    options.connection.idleTimeoutMs = 24 * 3600 * 1000;
+    options.connection.requestReceiveTimeoutMs = 60000;
+    // Lambda's payload limit is 6 MB.
+    options.connection.parser.maxBodyBytes = 6 * 1024 * 1024 + 1024;
+    m_api = std::make_unique<http::Server>(*m_core, options);
+    if (base::Status started = m_api->start(); started.ok()) {
+        m_core->setApi(m_api->port(), QString());
+        m_core->moveToThread(m_api->workerThread(0));
+    } else {
+        m_core->setApi(0, started.error().toString());
+        m_ownThread = std::make_unique<QThread>();
+        m_ownThread->setObjectName(QStringLiteral("portico-functions"));
+        m_ownThread->start();
+        m_core->moveToThread(m_ownThread.get());
+    }
 }
 
 FunctionHost::~FunctionHost()
 {
-    QThread *thread = m_core->thread();
     Core *core = m_core.get();
     QMetaObject::invokeMethod(core, [core] { core->stopAll(); }, Qt::BlockingQueuedConnection);
-    thread->quit();
-    thread->wait();
+    m_api->stop();
+    if (m_ownThread) {
+        m_ownThread->quit();
+        m_ownThread->wait();
+    }
     m_core.reset();
-    delete thread;
 }
 
 void FunctionHost::setFunctions(std::vector<model::LocalFunction> functions)

@@ -10,10 +10,15 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QThread>
 
 #include <functional>
 #include <memory>
 #include <vector>
+
+namespace portico::http {
+class Server;
+}
 
 namespace portico::runtime {
 
@@ -60,6 +65,9 @@ private:
     QString m_projectDirectory;
     bool m_trusted;
     std::unique_ptr<Core> m_core;
+    std::unique_ptr<http::Server> m_api;
+    // Only when the Runtime API cannot start: the core then runs commands and invoke URLs here.
+    std::unique_ptr<QThread> m_ownThread;
 };
 
 } // namespace portico::runtime

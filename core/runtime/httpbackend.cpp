@@ -1,28 +1,8 @@
 #include "httpbackend.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QTimer>
-
-#include <memory>
+#include "http/clientpool.h"
 
 namespace portico::runtime {
-
-namespace {
-
-QNetworkAccessManager &threadManager()
-{
-    // One per thread: a manager and its replies belong to the thread that made them.
-    thread_local std::unique_ptr<QNetworkAccessManager> manager;
-    if (!manager) {
-        manager = std::make_unique<QNetworkAccessManager>();
-        manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-        manager->setAutoDeleteReplies(false);
-    }
-    return *manager;
-}
-
-} // namespace
 
 bool isHopByHopHeader(const QString &name)
 {
@@ -37,45 +17,36 @@ bool isHopByHopHeader(const QString &name)
 
 void HttpBackend::send(const BackendRequest &request, Completion done)
 {
-    QNetworkRequest outgoing(request.url);
-    outgoing.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    outgoing.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    outgoing.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    outgoing.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    http::ClientRequest outgoing;
+    outgoing.method = request.method;
+    outgoing.url = request.url;
+    outgoing.body = request.body;
+    outgoing.timeoutMs = request.timeoutMs;
+    outgoing.verifyTls = !request.insecureSkipVerification;
+    outgoing.headers.reserve(request.headers.size());
     for (const auto &[name, value] : request.headers) {
         if (!isHopByHopHeader(name))
-            outgoing.setRawHeader(name.toUtf8(), value.toUtf8());
+            outgoing.headers.emplace_back(name.toUtf8(), value.toUtf8());
     }
-    QNetworkAccessManager &manager = threadManager();
-    QNetworkReply *reply = manager.sendCustomRequest(outgoing, request.method, request.body);
-    if (request.insecureSkipVerification)
-        reply->ignoreSslErrors();
-
-    auto timer = new QTimer(reply);
-    timer->setSingleShot(true);
-    auto timedOut = std::make_shared<bool>(false);
-    QObject::connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
-        *timedOut = true;
-        reply->abort();
-    });
-    timer->start(request.timeoutMs);
-
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, timedOut, done = std::move(done)] {
+    http::ClientPool::forThisThread().send(std::move(outgoing), [done = std::move(done)](http::ClientResult result) {
         BackendResponse response;
-        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (*timedOut) {
+        switch (result.outcome) {
+        case http::ClientResult::Outcome::TimedOut:
             response.outcome = BackendResponse::Outcome::TimedOut;
             response.error = QStringLiteral("Execution failed due to a timeout error");
-        } else if (!status.isValid()) {
+            break;
+        case http::ClientResult::Outcome::Failed:
             response.outcome = BackendResponse::Outcome::Failed;
-            response.error = reply->errorString();
-        } else {
-            response.status = status.toInt();
-            for (const auto &[name, value] : reply->rawHeaderPairs())
+            response.error = result.error;
+            break;
+        case http::ClientResult::Outcome::Ok:
+            response.status = result.response.status;
+            response.headers.reserve(result.response.headers.size());
+            for (const auto &[name, value] : result.response.headers)
                 response.headers.emplace_back(QString::fromLatin1(name), QString::fromUtf8(value));
-            response.body = reply->readAll();
+            response.body = std::move(result.response.body);
+            break;
         }
-        reply->deleteLater();
         done(std::move(response));
     });
 }

@@ -1,6 +1,6 @@
-// Sends integration requests to HTTP backends (HTTP and HTTP_PROXY integrations) through one
-// QNetworkAccessManager per server thread, so connections to a backend are kept alive and reused.
-// Asynchronous: the completion runs later on the calling thread, which must run an event loop.
+// Sends integration requests to HTTP backends (HTTP and HTTP_PROXY integrations) through the
+// calling thread's pool of kept-alive connections (http::ClientPool). Asynchronous: the
+// completion runs later on the calling thread, which must run an event loop.
 #pragma once
 
 #include "methodrequest.h"
