@@ -36,6 +36,20 @@ QString mediaTypeOf(const std::optional<QString> &contentType)
     return contentType->section(QLatin1Char(';'), 0, 0).trimmed().toLower();
 }
 
+// API Gateway's content handling (aws-extensions.md 4.7): CONVERT_TO_TEXT base64-encodes a
+// binary payload, CONVERT_TO_BINARY base64-decodes a text one; unset passes it through.
+QByteArray convertContent(const QByteArray &payload, bool binary, const std::optional<model::ContentHandling> &handling)
+{
+    if (!handling)
+        return payload;
+    if (*handling == model::ContentHandling::ConvertToText)
+        return binary ? payload.toBase64() : payload;
+    if (binary)
+        return payload;
+    auto decoded = QByteArray::fromBase64Encoding(payload);
+    return decoded ? *decoded : payload;
+}
+
 QString integrationTypeName(model::IntegrationType type)
 {
     return model::enumName(type);
@@ -293,13 +307,7 @@ QByteArray MethodExecution::proxyEvent() const
         {"domainName", f.domainName.toStdString()},
         {"apiId", f.apiId.toStdString()},
     };
-    const QString contentType = mediaTypeOf(m_request.headerValue(QStringLiteral("Content-Type")));
-    bool binary = false;
-    for (const QString &type : m_stage->api->api().binaryMediaTypes) {
-        if (type == contentType || type == QLatin1String("*/*")
-            || (type.endsWith(QLatin1String("/*")) && contentType.startsWith(type.chopped(1))))
-            binary = true;
-    }
+    const bool binary = isBinaryMediaType(mediaTypeOf(m_request.headerValue(QStringLiteral("Content-Type"))));
     Json event = {
         {"resource", f.resourcePath.toStdString()},
         {"path", m_request.path.toStdString()},
@@ -331,7 +339,7 @@ void MethodExecution::callLambda(const IntegrationRequest &request, const QStrin
                  QStringLiteral("Execution failed due to configuration error: no local functions are available"));
         return;
     }
-    const QByteArray event = proxy ? proxyEvent() : request.body.toUtf8();
+    const QByteArray event = proxy ? proxyEvent() : request.body;
     if (m_detailed) {
         const QString arn = uri.section(QStringLiteral("/functions/"), 1).section(QStringLiteral("/invocations"), 0, 0);
         const QString endpoint = QStringLiteral("https://lambda.%1.amazonaws.com/2015-03-31/functions/%2/invocations")
@@ -526,7 +534,7 @@ std::optional<MethodExecution::IntegrationRequest> MethodExecution::buildIntegra
     const bool proxy = integration.type == model::IntegrationType::HttpProxy
                        || integration.type == model::IntegrationType::AwsProxy;
     if (proxy) {
-        out.body = QString::fromUtf8(m_request.body);
+        out.body = m_request.body;
     } else {
         const QString mediaType = mediaTypeOf(m_request.headerValue(QStringLiteral("Content-Type")));
         const auto &templates = m_method->requestTemplates;
@@ -554,10 +562,10 @@ std::optional<MethodExecution::IntegrationRequest> MethodExecution::buildIntegra
                              + rendered.error().location + QStringLiteral(": ") + rendered.error().message);
                 return std::nullopt;
             }
-            out.body = std::move(rendered).value();
+            out.body = rendered.value().toUtf8();
             out.rendered = true;
         } else {
-            out.body = QString::fromUtf8(m_request.body);
+            out.body = convertContent(m_request.body, isBinaryMediaType(mediaType), integration.contentHandling);
         }
     }
     const MappingSources s = sources();
@@ -596,11 +604,11 @@ std::optional<MethodExecution::IntegrationRequest> MethodExecution::buildIntegra
 void MethodExecution::callMock(const IntegrationRequest &request)
 {
     if (m_detailed)
-        log(QStringLiteral("Endpoint request body after transformations: %1").arg(truncatedForLog(request.body)));
+        log(QStringLiteral("Endpoint request body after transformations: %1").arg(truncatedForLog(QString::fromUtf8(request.body))));
     // The request template's output chooses the status: {"statusCode": 200}.
     int status = 200;
     if (request.rendered || !request.body.trimmed().isEmpty()) {
-        const QByteArray text = request.body.toUtf8();
+        const QByteArray &text = request.body;
         const auto json = base::Json::parse(text.constData(), text.constData() + text.size(), nullptr, false);
         const bool hasStatus = !json.is_discarded() && json.is_object() && json.contains("statusCode")
                                && json["statusCode"].is_number_integer();
@@ -616,6 +624,16 @@ void MethodExecution::callMock(const IntegrationRequest &request)
     IntegrationResult result;
     result.status = status;
     applyIntegrationResponse(result, QString::number(status));
+}
+
+bool MethodExecution::isBinaryMediaType(const QString &mediaType) const
+{
+    for (const QString &type : m_stage->api->api().binaryMediaTypes) {
+        const QString t = type.toLower();
+        if (t == mediaType || t == QLatin1String("*/*") || (t.endsWith(QLatin1String("/*")) && mediaType.startsWith(t.chopped(1))))
+            return true;
+    }
+    return false;
 }
 
 QUrl MethodExecution::integrationUrl(const IntegrationRequest &request, bool proxy) const
@@ -701,14 +719,14 @@ void MethodExecution::callHttp(const IntegrationRequest &request, bool proxy)
         std::erase_if(outgoing.headers, [&](const auto &p) { return p.first.compare(name, Qt::CaseInsensitive) == 0; });
         outgoing.headers.emplace_back(name, value);
     }
-    outgoing.body = request.body.toUtf8();
+    outgoing.body = request.body;
     outgoing.timeoutMs = std::clamp(integration.timeoutInMillis, 50, 29000);
     outgoing.insecureSkipVerification = integration.tlsConfig && integration.tlsConfig->insecureSkipVerification;
 
     if (m_detailed) {
         log(QStringLiteral("Endpoint request URI: %1").arg(outgoing.url.toString()));
         log(QStringLiteral("Endpoint request headers: %1").arg(stringOfHeaders(outgoing.headers)));
-        log(QStringLiteral("Endpoint request body after transformations: %1").arg(truncatedForLog(request.body)));
+        log(QStringLiteral("Endpoint request body after transformations: %1").arg(truncatedForLog(QString::fromUtf8(request.body))));
         log(QStringLiteral("Sending request to %1").arg(outgoing.url.toString()));
     }
     m_integrationStartUs = m_clock.nsecsElapsed() / 1000;
@@ -800,7 +818,8 @@ void MethodExecution::applyIntegrationResponse(const IntegrationResult &result, 
         it = chosen->templates.find(QStringLiteral("application/json"));
     if (it == chosen->templates.end())
         it = chosen->templates.begin();
-    QByteArray body = result.body;
+    // Without a template the payload passes through, converted as the response's contentHandling says.
+    QByteArray body = convertContent(result.body, false, ir.contentHandling);
     if (it != chosen->templates.end()) {
         mediaType = it->first;
         const auto textIt = ir.responseTemplates.find(it->first);

@@ -31,7 +31,7 @@ public:
 private:
     struct IntegrationRequest
     {
-        QString body;
+        QByteArray body;
         bool rendered = false;
         NamedStrings headers;
         NamedStrings query;
@@ -59,6 +59,8 @@ private:
     MappingSources sources(const IntegrationResult *integration = nullptr) const;
     vtl::Variables templateVariables(const QByteArray &body, const CompiledTemplate &forTemplate) const;
     QUrl integrationUrl(const IntegrationRequest &request, bool proxy) const;
+    // Whether a media type is one of the API's binaryMediaTypes (wildcards allowed).
+    bool isBinaryMediaType(const QString &mediaType) const;
 
     std::shared_ptr<const ServedStage> m_stage;
     http::Request m_http;

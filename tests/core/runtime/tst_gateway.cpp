@@ -39,6 +39,12 @@ public:
             QTimer::singleShot(2000, [respond, response] { respond.send(response); });
             return;
         }
+        if (request.path.startsWith("/echo/raw")) {
+            response.setHeader("Content-Type", "application/octet-stream");
+            response.body = request.body;
+            respond.send(response);
+            return;
+        }
         base::Json headers = base::Json::object();
         for (const auto &[name, value] : request.headers)
             headers[name.toLower().toStdString()] = value.toStdString();
@@ -47,7 +53,7 @@ public:
                            {"query", request.query.toStdString()},
                            {"headers", headers},
                            {"body", request.body.toStdString()}};
-        response.body = QByteArray::fromStdString(echo.dump());
+        response.body = QByteArray::fromStdString(echo.dump(-1, ' ', false, base::Json::error_handler_t::replace));
         respond.send(response);
     }
 };
@@ -274,6 +280,25 @@ model::RestApi buildApi(const QString &version)
     model::Resource paramChild = resource(QStringLiteral("r-param-c"), QStringLiteral("r-param"), QStringLiteral("child"));
     paramChild.methods[QStringLiteral("GET")] = mockReturning(QStringLiteral("child of $input.params('name')"));
     add(paramChild);
+
+    // Binary payloads and contentHandling.
+    api.binaryMediaTypes = {QStringLiteral("application/octet-stream")};
+    const std::pair<const char *, std::optional<model::ContentHandling>> conversions[] = {
+        {"to-text", model::ContentHandling::ConvertToText},
+        {"to-binary", std::nullopt},
+    };
+    for (const auto &[name, handling] : conversions) {
+        model::Resource r = resource(QStringLiteral("convert-") + QLatin1String(name), QStringLiteral("root"),
+                                     QStringLiteral("convert-") + QLatin1String(name));
+        model::Method m = method(QStringLiteral("POST"), model::IntegrationType::Http, QStringLiteral("${stageVariables.backend}/echo/raw"));
+        m.integration->contentHandling = handling;
+        auto ok = integrationResponse(QStringLiteral("200"));
+        if (!handling)
+            ok.contentHandling = model::ContentHandling::ConvertToBinary;
+        m.integration->integrationResponses[QStringLiteral("200")] = ok;
+        r.methods[QStringLiteral("POST")] = m;
+        add(r);
+    }
 
     model::GatewayResponse notFound;
     notFound.responseType = QStringLiteral("MISSING_AUTHENTICATION_TOKEN");
@@ -529,6 +554,29 @@ private Q_SLOTS:
         QVERIFY(status.status == 200 || status.status == 404);
     }
 
+    void binaryBodiesPassThroughProxiesUnchanged()
+    {
+        QByteArray bytes;
+        for (int i = 0; i < 256; ++i)
+            bytes.append(char(i));
+        RawResponse r = send("POST", "/prod/proxy/raw", "Content-Type: application/octet-stream\r\n", bytes);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, bytes);
+    }
+
+    void contentHandlingConvertsPayloads()
+    {
+        // CONVERT_TO_TEXT on the request: a binary payload reaches the backend as base64.
+        const QByteArray bytes("\x00\x01\x02\xff", 4);
+        RawResponse text = send("POST", "/prod/convert-to-text", "Content-Type: application/octet-stream\r\n", bytes);
+        QCOMPARE(text.status, 200);
+        QCOMPARE(text.body, bytes.toBase64());
+        // CONVERT_TO_BINARY on the integration response: base64 from the backend reaches the client decoded.
+        RawResponse binary = send("POST", "/prod/convert-to-binary", "Content-Type: text/plain\r\n", bytes.toBase64());
+        QCOMPARE(binary.status, 200);
+        QCOMPARE(binary.body, bytes);
+    }
+
     void integrationTimeoutGives504()
     {
         QElapsedTimer timer;
@@ -595,7 +643,7 @@ private Q_SLOTS:
         QCOMPARE(r.body, QByteArray("teapot"));
     }
 
-    void lambdaIntegrationsSayTheyAreNotServedYet()
+    void lambdaWithoutLocalFunctionsIsAConfigurationError()
     {
         RawResponse r = send("POST", "/prod/lambda", "Content-Type: application/json\r\n", "{}");
         QCOMPARE(r.status, 500);
