@@ -132,7 +132,7 @@ model::Project project()
         {"hang-plain", "fn-hang", false},  {"garbage", "fn-garbage", true},   {"badproxy", "fn-badproxy", true},
         {"cb", "fn-cb", false},            {"binary", "fn-binary", true},     {"python", "fn-python", true},
         {"command", "fn-cat", false},      {"command-garbage", "fn-echo", true}, {"command-fail", "fn-oops", false},
-        {"missing", "fn-missing", true},
+        {"missing", "fn-missing", true},   {"remote", "fn-remote", true},     {"remote-error", "fn-remote-error", false},
     };
     for (const Route &route : routes) {
         const QString id = QLatin1String(route.path);
@@ -335,6 +335,47 @@ private Q_SLOTS:
         RawResponse fail = post("/dev/command-fail/9");
         QCOMPARE(fail.status, 500);
         QCOMPARE(fail.body, QByteArray(R"({"failed":"oops"})"));
+    }
+
+    void invokeUrlFunctions()
+    {
+        // A stand-in for another emulator's Lambda invoke API.
+        struct InvokeApi : http::RequestHandler
+        {
+            QByteArray lastPath;
+            void handle(http::Request request, http::Responder respond) override
+            {
+                lastPath = request.path;
+                http::Response response;
+                response.setHeader("Content-Type", "application/json");
+                if (request.path.contains("fn-remote-error")) {
+                    response.setHeader("X-Amz-Function-Error", "Unhandled");
+                    response.body = R"({"errorMessage":"Not found: remote","errorType":"NotFound"})";
+                } else {
+                    response.body = R"({"statusCode":200,"body":"from the invoke API"})";
+                }
+                respond.send(response);
+            }
+        } api;
+        http::Server server(api);
+        QVERIFY(server.start().ok());
+        model::Project p = project();
+        for (const char *name : {"fn-remote", "fn-remote-error"}) {
+            model::LocalFunction f;
+            f.name = QLatin1String(name);
+            f.kind = model::LocalFunctionKind::InvokeUrl;
+            f.invokeUrl = QStringLiteral("http://127.0.0.1:%1/").arg(server.port());
+            p.localFunctions.push_back(f);
+        }
+        m_functions->setFunctions(p.localFunctions);
+        RawResponse ok = post("/dev/remote/1");
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(ok.body, QByteArray("from the invoke API"));
+        QCOMPARE(api.lastPath, QByteArray("/2015-03-31/functions/fn-remote/invocations"));
+        RawResponse error = post("/dev/remote-error/1");
+        QCOMPARE(error.status, 404);
+        QCOMPARE(error.body, QByteArray(R"({"error":"Not found: remote","type":"NotFound"})"));
+        m_functions->setFunctions(project().localFunctions);
     }
 
     void unknownFunctionIsAnIntegrationFailure()
