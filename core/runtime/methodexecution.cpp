@@ -1,5 +1,6 @@
 #include "methodexecution.h"
 
+#include "jsonwriter.h"
 #include "tracebus.h"
 
 #include "base/json.h"
@@ -264,66 +265,127 @@ void MethodExecution::run()
 
 QByteArray MethodExecution::proxyEvent() const
 {
-    using base::Json;
-    const auto mapOrNull = [](const NamedStrings &values) {
-        if (values.empty())
-            return Json(nullptr);
-        Json out = Json::object();
-        for (const auto &[name, value] : values)
-            out[name.toStdString()] = value.toStdString();
-        return out;
+    // Payload format 1.0, in the order AWS writes it. Maps that would be empty are null, as in
+    // AWS's events.
+    JsonWriter w(2048 + m_request.body.size() * 4 / 3);
+    const auto mapOrNull = [&w](const NamedStrings &values) {
+        if (values.empty()) {
+            w.null();
+            return;
+        }
+        w.beginObject();
+        for (size_t i = 0; i < values.size(); ++i) {
+            // Single-value maps keep the last of repeated names.
+            bool later = false;
+            for (size_t j = i + 1; j < values.size() && !later; ++j)
+                later = values[j].first == values[i].first;
+            if (later)
+                continue;
+            w.key(values[i].first);
+            w.value(values[i].second);
+        }
+        w.endObject();
     };
-    const auto multiOrNull = [](const NamedStrings &values) {
-        if (values.empty())
-            return Json(nullptr);
-        Json out = Json::object();
-        for (const auto &[name, value] : values)
-            out[name.toStdString()].push_back(value.toStdString());
-        return out;
+    const auto multiOrNull = [&w](const NamedStrings &values) {
+        if (values.empty()) {
+            w.null();
+            return;
+        }
+        w.beginObject();
+        for (size_t i = 0; i < values.size(); ++i) {
+            bool earlier = false;
+            for (size_t j = 0; j < i && !earlier; ++j)
+                earlier = values[j].first == values[i].first;
+            if (earlier)
+                continue;
+            w.key(values[i].first);
+            w.beginArray();
+            for (size_t j = i; j < values.size(); ++j) {
+                if (values[j].first == values[i].first)
+                    w.value(values[j].second);
+            }
+            w.endArray();
+        }
+        w.endObject();
     };
     const RequestContext::Fields &f = m_context.fields();
-    Json identity = Json::object();
-    for (const char *absent : {"cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller"})
-        identity[absent] = nullptr;
-    identity["sourceIp"] = m_request.sourceIp.toStdString();
-    for (const char *absent : {"principalOrgId", "accessKey", "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn"})
-        identity[absent] = nullptr;
-    identity["userAgent"] = m_context.userAgent().toStdString();
-    identity["user"] = nullptr;
-    Json requestContext = {
-        {"resourceId", f.resourceId.toStdString()},
-        {"resourcePath", f.resourcePath.toStdString()},
-        {"httpMethod", m_request.httpMethod.toStdString()},
-        {"extendedRequestId", f.ids.extendedRequestId.toStdString()},
-        {"requestTime", requestTimeString(f.ids.time).toStdString()},
-        {"path", QString(QLatin1Char('/') + f.stage + m_request.path).toStdString()},
-        {"accountId", kLocalAccountId},
-        {"protocol", "HTTP/1.1"},
-        {"stage", f.stage.toStdString()},
-        {"domainPrefix", f.domainName.section(QLatin1Char('.'), 0, 0).toStdString()},
-        {"requestTimeEpoch", f.ids.time.toMSecsSinceEpoch()},
-        {"requestId", f.ids.requestId.toStdString()},
-        {"identity", identity},
-        {"domainName", f.domainName.toStdString()},
-        {"apiId", f.apiId.toStdString()},
-    };
     const bool binary = isBinaryMediaType(mediaTypeOf(m_request.headerValue(QStringLiteral("Content-Type"))));
-    Json event = {
-        {"resource", f.resourcePath.toStdString()},
-        {"path", m_request.path.toStdString()},
-        {"httpMethod", m_request.httpMethod.toStdString()},
-        {"headers", mapOrNull(m_request.headers)},
-        {"multiValueHeaders", multiOrNull(m_request.headers)},
-        {"queryStringParameters", mapOrNull(m_request.query)},
-        {"multiValueQueryStringParameters", multiOrNull(m_request.query)},
-        {"pathParameters", mapOrNull(m_request.pathParameters)},
-        {"stageVariables", mapOrNull(m_stage->variables)},
-        {"requestContext", requestContext},
-        {"body", m_request.body.isEmpty() ? Json(nullptr)
-                                          : Json(binary ? m_request.body.toBase64().toStdString() : m_request.body.toStdString())},
-        {"isBase64Encoded", binary},
-    };
-    return QByteArray::fromStdString(event.dump());
+    w.beginObject();
+    w.key(QLatin1StringView("resource"));
+    w.value(f.resourcePath);
+    w.key(QLatin1StringView("path"));
+    w.value(m_request.path);
+    w.key(QLatin1StringView("httpMethod"));
+    w.value(m_request.httpMethod);
+    w.key(QLatin1StringView("headers"));
+    mapOrNull(m_request.headers);
+    w.key(QLatin1StringView("multiValueHeaders"));
+    multiOrNull(m_request.headers);
+    w.key(QLatin1StringView("queryStringParameters"));
+    mapOrNull(m_request.query);
+    w.key(QLatin1StringView("multiValueQueryStringParameters"));
+    multiOrNull(m_request.query);
+    w.key(QLatin1StringView("pathParameters"));
+    mapOrNull(m_request.pathParameters);
+    w.key(QLatin1StringView("stageVariables"));
+    mapOrNull(m_stage->variables);
+    w.key(QLatin1StringView("requestContext"));
+    w.beginObject();
+    w.key(QLatin1StringView("resourceId"));
+    w.value(f.resourceId);
+    w.key(QLatin1StringView("resourcePath"));
+    w.value(f.resourcePath);
+    w.key(QLatin1StringView("httpMethod"));
+    w.value(m_request.httpMethod);
+    w.key(QLatin1StringView("extendedRequestId"));
+    w.value(f.ids.extendedRequestId);
+    w.key(QLatin1StringView("requestTime"));
+    w.value(requestTimeString(f.ids.time));
+    w.key(QLatin1StringView("path"));
+    w.value(QString(QLatin1Char('/') + f.stage + m_request.path));
+    w.key(QLatin1StringView("accountId"));
+    w.value(QLatin1StringView(kLocalAccountId));
+    w.key(QLatin1StringView("protocol"));
+    w.value(QLatin1StringView("HTTP/1.1"));
+    w.key(QLatin1StringView("stage"));
+    w.value(f.stage);
+    w.key(QLatin1StringView("domainPrefix"));
+    w.value(f.domainName.section(QLatin1Char('.'), 0, 0));
+    w.key(QLatin1StringView("requestTimeEpoch"));
+    w.value(qint64(f.ids.time.toMSecsSinceEpoch()));
+    w.key(QLatin1StringView("requestId"));
+    w.value(f.ids.requestId);
+    w.key(QLatin1StringView("identity"));
+    w.beginObject();
+    for (const char *absent : {"cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller"}) {
+        w.key(QLatin1StringView(absent));
+        w.null();
+    }
+    w.key(QLatin1StringView("sourceIp"));
+    w.value(m_request.sourceIp);
+    for (const char *absent : {"principalOrgId", "accessKey", "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn"}) {
+        w.key(QLatin1StringView(absent));
+        w.null();
+    }
+    w.key(QLatin1StringView("userAgent"));
+    w.value(m_context.userAgent());
+    w.key(QLatin1StringView("user"));
+    w.null();
+    w.endObject();
+    w.key(QLatin1StringView("domainName"));
+    w.value(f.domainName);
+    w.key(QLatin1StringView("apiId"));
+    w.value(f.apiId);
+    w.endObject();
+    w.key(QLatin1StringView("body"));
+    if (m_request.body.isEmpty())
+        w.null();
+    else
+        w.valueUtf8(binary ? m_request.body.toBase64() : m_request.body);
+    w.key(QLatin1StringView("isBase64Encoded"));
+    w.value(binary);
+    w.endObject();
+    return w.take();
 }
 
 void MethodExecution::callLambda(const IntegrationRequest &request, const QString &uri, bool proxy)

@@ -3,7 +3,7 @@
 // Runtime API (GET .../invocation/next, POST .../response or .../error), served by Portico on
 // loopback. It loads the user's unchanged handler ("file.function" in LAMBDA_TASK_ROOT) once and
 // serves invocations one at a time, warm, until Portico stops the process.
-const http = require('http');
+const net = require('net');
 const path = require('path');
 const { pathToFileURL } = require('url');
 
@@ -12,24 +12,56 @@ const slash = api.indexOf('/');
 const hostPort = slash < 0 ? api : api.slice(0, slash);
 const prefix = slash < 0 ? '' : api.slice(slash);
 const [host, port] = hostPort.split(':');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const base = `${prefix}/2018-06-01/runtime`;
 
-function call(method, urlPath, body, headers) {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : Buffer.from(body);
-    const req = http.request({ host, port, method, path: base + urlPath, agent,
-      headers: Object.assign({ 'Content-Type': 'application/json' }, data ? { 'Content-Length': data.length } : {}, headers || {}) },
-    (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+// A minimal HTTP/1.1 client on one kept-alive socket: the Runtime API is two small requests per
+// invocation, and Node's general-purpose client costs more than the handlers people benchmark.
+// When Portico closes the connection (it stopped or restarts this worker), the process ends.
+class RuntimeApiClient {
+  constructor() {
+    this.socket = net.connect(Number(port), host);
+    this.socket.setNoDelay(true);
+    this.buffer = Buffer.alloc(0);
+    this.waiting = [];
+    this.socket.on('data', (chunk) => this.onData(chunk));
+    this.socket.on('error', (e) => { console.error(`Runtime API connection failed: ${e.message}`); process.exit(1); });
+    this.socket.on('close', () => process.exit(0));
+  }
+
+  request(method, urlPath, body, headers) {
+    const data = body === undefined ? Buffer.alloc(0) : Buffer.from(body);
+    let head = `${method} ${base}${urlPath} HTTP/1.1\r\nHost: ${hostPort}\r\nContent-Type: application/json\r\nContent-Length: ${data.length}\r\n`;
+    for (const [name, value] of Object.entries(headers || {})) head += `${name}: ${value}\r\n`;
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.socket.write(data.length ? Buffer.concat([Buffer.from(head + '\r\n'), data]) : head + '\r\n');
     });
-    req.on('error', reject);
-    if (data) req.write(data);
-    req.end();
-  });
+  }
+
+  onData(chunk) {
+    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    for (;;) {
+      const end = this.buffer.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const lines = this.buffer.toString('latin1', 0, end).split('\r\n');
+      const status = Number(lines[0].split(' ')[1]);
+      const headers = {};
+      for (let i = 1; i < lines.length; ++i) {
+        const colon = lines[i].indexOf(':');
+        if (colon > 0) headers[lines[i].slice(0, colon).trim().toLowerCase()] = lines[i].slice(colon + 1).trim();
+      }
+      const length = Number(headers['content-length'] || 0);
+      if (this.buffer.length < end + 4 + length) return;
+      const body = this.buffer.toString('utf8', end + 4, end + 4 + length);
+      this.buffer = this.buffer.subarray(end + 4 + length);
+      const waiter = this.waiting.shift();
+      if (waiter) waiter.resolve({ status, headers, body });
+    }
+  }
 }
+
+const client = new RuntimeApiClient();
+const call = (method, urlPath, body, headers) => client.request(method, urlPath, body, headers);
 
 function errorOf(e) {
   if (e instanceof Error)
