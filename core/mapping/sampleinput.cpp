@@ -124,31 +124,28 @@ void SampleInput::prepare()
     m_contextPrototype = contextValue(context);
     m_stagePrototype = stageVariablesValue(stageVariables);
     m_sharedParameters = std::make_shared<const RequestParameters>(parameters);
-    m_variablesPrototype.clear();
-    m_variablesPrototype.insert(QStringLiteral("util"), utilValue());
-    m_variablesPrototype.insert(QStringLiteral("context"), m_contextPrototype);
-    m_variablesPrototype.insert(QStringLiteral("stageVariables"), m_stagePrototype);
 }
 
 vtl::Variables SampleInput::toVariables(bool templateMayChangeContainers) const
 {
     vtl::Variables variables;
-    if (m_contextPrototype.isMap()) {
-        variables = m_variablesPrototype;
-        if (templateMayChangeContainers) {
-            variables.insert(QStringLiteral("context"), m_contextPrototype.map()->deepCopy());
-            variables.insert(QStringLiteral("stageVariables"), m_stagePrototype.map()->deepCopy());
-        }
-    } else {
-        variables.insert(QStringLiteral("util"), utilValue());
-        variables.insert(QStringLiteral("context"), contextValue(context));
-        variables.insert(QStringLiteral("stageVariables"), stageVariablesValue(stageVariables));
-    }
+    variables.reserve(4);
     // A fresh $input each time (it parses the body on first use); the parameters, which no
     // template can change, are shared once prepared.
     variables.insert(QStringLiteral("input"),
                      vtl::HostPtr(m_sharedParameters ? std::make_shared<InputObject>(body, m_sharedParameters)
                                                      : std::make_shared<InputObject>(body, parameters)));
+    variables.insert(QStringLiteral("util"), utilValue());
+    if (m_contextPrototype.isMap() && !templateMayChangeContainers) {
+        variables.insert(QStringLiteral("context"), m_contextPrototype);
+        variables.insert(QStringLiteral("stageVariables"), m_stagePrototype);
+    } else if (m_contextPrototype.isMap()) {
+        variables.insert(QStringLiteral("context"), m_contextPrototype.map()->deepCopy());
+        variables.insert(QStringLiteral("stageVariables"), m_stagePrototype.map()->deepCopy());
+    } else {
+        variables.insert(QStringLiteral("context"), contextValue(context));
+        variables.insert(QStringLiteral("stageVariables"), stageVariablesValue(stageVariables));
+    }
     return variables;
 }
 

@@ -37,7 +37,6 @@ private:
     vtl::Value m_contextPrototype;
     vtl::Value m_stagePrototype;
     std::shared_ptr<const RequestParameters> m_sharedParameters;
-    vtl::Variables m_variablesPrototype; // $util, $context, $stageVariables
 
 };
 

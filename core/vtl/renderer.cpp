@@ -128,8 +128,51 @@ private:
     Value m_savedGlobal;
 };
 
-Renderer::Renderer(Variables variables, bool jsonViews)
-    : m_variables(std::move(variables))
+Variables::Variables(std::initializer_list<Entry> entries)
+{
+    for (const Entry &entry : entries)
+        insert(entry.first, entry.second);
+}
+
+void Variables::insert(const QString &name, Value value)
+{
+    for (Entry &entry : m_entries) {
+        if (entry.first == name) {
+            entry.second = std::move(value);
+            return;
+        }
+    }
+    m_entries.emplace_back(name, std::move(value));
+}
+
+bool Variables::remove(const QString &name)
+{
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+        if (it->first == name) {
+            m_entries.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
+const Value *Variables::find(const QString &name) const
+{
+    for (const Entry &entry : m_entries) {
+        if (entry.first == name)
+            return &entry.second;
+    }
+    return nullptr;
+}
+
+Value Variables::value(const QString &name) const
+{
+    const Value *v = find(name);
+    return v ? *v : Value();
+}
+
+Renderer::Renderer(const Variables &variables, bool jsonViews)
+    : m_variables(variables)
     , m_jsonViews(jsonViews)
 {}
 
@@ -138,9 +181,8 @@ base::Result<QString> Renderer::render(const ParsedTemplate &tree)
     m_tree = &tree;
     m_globals.assign(tree.slotNames.size(), Value());
     for (size_t i = 0; i < tree.slotNames.size(); ++i) {
-        const auto it = m_variables.constFind(tree.slotNames[i]);
-        if (it != m_variables.constEnd())
-            m_globals[i] = *it;
+        if (const Value *v = m_variables.find(tree.slotNames[i]))
+            m_globals[i] = *v;
     }
     Output out;
     // Most templates give outputs of similar size each time; start near the last one's size so
@@ -186,7 +228,10 @@ void Renderer::Output::reserve(qsizetype size)
 void Renderer::Output::grow(qsizetype extra)
 {
     const qsizetype capacity = std::max({m_capacity * 2, m_size + extra, qsizetype(64)});
-    m_text.resize(capacity);
+    if (m_size == 0)
+        m_text = QString(capacity, Qt::Uninitialized);
+    else
+        m_text.resize(capacity);
     m_data = m_text.data();
     m_capacity = capacity;
 }

@@ -13,18 +13,45 @@
 #include <QString>
 
 #include <cstring>
+#include <initializer_list>
 #include <string_view>
 
 namespace portico::vtl {
 
-using Variables = QHash<QString, Value>;
+// The variables a rendering starts with, by name ($input, $util, $context...). A template gets a
+// handful, built anew for each request: a small list is cheaper to build and search than a hash.
+class Variables
+{
+public:
+    using Entry = std::pair<QString, Value>;
+    Variables() = default;
+    Variables(std::initializer_list<Entry> entries);
+
+    // Sets `name`, replacing what it had.
+    void insert(const QString &name, Value value);
+    bool remove(const QString &name);
+    void clear() { m_entries.clear(); }
+    void reserve(qsizetype size) { m_entries.reserve(size_t(size)); }
+    // Null when absent.
+    const Value *find(const QString &name) const;
+    Value value(const QString &name) const;
+    bool contains(const QString &name) const { return find(name) != nullptr; }
+    qsizetype size() const { return qsizetype(m_entries.size()); }
+    bool isEmpty() const { return m_entries.empty(); }
+    std::vector<Entry>::const_iterator begin() const { return m_entries.begin(); }
+    std::vector<Entry>::const_iterator end() const { return m_entries.end(); }
+
+private:
+    std::vector<Entry> m_entries;
+};
 
 class Renderer
 {
 public:
-    // With `jsonViews`, JSON may be handed out as JsonRefs (see JsonViewScope): only for a
-    // template that cannot change lists and maps.
-    explicit Renderer(Variables variables, bool jsonViews = false);
+    // `variables` must outlive the rendering (they also keep the JSON of $input alive). With
+    // `jsonViews`, JSON may be handed out as JsonRefs (see JsonViewScope): only for a template
+    // that cannot change lists and maps.
+    explicit Renderer(const Variables &variables, bool jsonViews = false);
     base::Result<QString> render(const ParsedTemplate &tree);
 
 private:
@@ -146,8 +173,7 @@ private:
     // $velocityCount inside a loop); null otherwise.
     const Value *global(int slot) const;
 
-    // As given: they also keep $input, and the JSON it owns, alive for the whole rendering.
-    Variables m_variables;
+    const Variables &m_variables;
     const ParsedTemplate *m_tree = nullptr;
     // The global variables, by slot (see slots.h); null for undefined.
     std::vector<Value> m_globals;

@@ -19,7 +19,7 @@ namespace portico::vtl {
 
 namespace {
 // Maps and lists past this size get a hash index instead of linear search.
-constexpr qsizetype kIndexThreshold = 8;
+constexpr qsizetype kIndexThreshold = 16;
 
 // A list or map can hold itself ($l.add($l)). Java prints "(this Collection)" for an element that
 // is its own container and overflows its stack on longer cycles; printing and comparing here stop
