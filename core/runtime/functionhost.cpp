@@ -88,6 +88,8 @@ QString timeoutMessage(const QString &requestId, int seconds)
 // Everything below runs on the host's thread; the Runtime API server's threads post to it.
 class FunctionHost::Core : public QObject, public http::RequestHandler
 {
+    struct Pool;
+
 public:
     Core(QString projectDirectory, bool trusted) : m_projectDirectory(std::move(projectDirectory)), m_trusted(trusted) {}
 
@@ -98,16 +100,36 @@ public:
         std::map<QString, model::LocalFunction> next;
         for (model::LocalFunction &f : functions)
             next.emplace(f.name, std::move(f));
+        std::vector<std::shared_ptr<Pending>> requeue;
         for (auto it = m_pools.begin(); it != m_pools.end();) {
             auto found = next.find(it->first);
             if (found == next.end() || !(found->second == it->second->function)) {
-                stopPool(*it->second);
+                retire(std::move(it->second), requeue);
                 it = m_pools.erase(it);
             } else {
                 ++it;
             }
         }
         m_functions = std::move(next);
+        // What waited for a changed function runs on its new definition.
+        for (auto &pending : requeue)
+            enqueue(std::move(pending));
+    }
+
+    // A changed function's pool: invocations in flight finish on the old workers, which then
+    // stop; nothing new is given to them.
+    void retire(std::unique_ptr<Pool> pool, std::vector<std::shared_ptr<Pending>> &requeue)
+    {
+        pool->retiring = true;
+        for (auto &pending : pool->queue)
+            requeue.push_back(std::move(pending));
+        pool->queue.clear();
+        for (auto &worker : pool->workers) {
+            if (!worker->current)
+                worker->process->kill();
+        }
+        if (!pool->workers.empty())
+            m_retired.push_back(std::move(pool));
     }
 
     void enqueue(std::shared_ptr<Pending> pending)
@@ -159,6 +181,9 @@ public:
         for (auto &[name, pool] : m_pools)
             stopPool(*pool);
         m_pools.clear();
+        for (auto &pool : m_retired)
+            stopPool(*pool);
+        m_retired.clear();
     }
 
 private:
@@ -176,6 +201,7 @@ private:
         std::vector<std::unique_ptr<Worker>> workers;
         std::deque<std::shared_ptr<Pending>> queue;
         QByteArray initError;
+        bool retiring = false;
     };
 
     QString workingDirectory(const model::LocalFunction &function) const
@@ -337,6 +363,14 @@ private:
                 }
             }
         }
+        for (auto &pool : m_retired) {
+            for (auto &worker : pool->workers) {
+                if (worker->id == id) {
+                    *poolOut = pool.get();
+                    return worker.get();
+                }
+            }
+        }
         return nullptr;
     }
 
@@ -368,7 +402,10 @@ private:
         }
         if (parts.size() == 7 && parts[5] == "invocation" && parts[6] == "next" && request.method == "GET") {
             worker->waiting = respond;
-            dispatch(*pool);
+            if (pool->retiring)
+                worker->process->kill();
+            else
+                dispatch(*pool);
             return;
         }
         if (parts.size() == 7 && parts[5] == "init" && parts[6] == "error") {
@@ -426,6 +463,11 @@ private:
             worker->waiting->send(http::Response());
         worker->process->deleteLater();
         std::erase_if(pool->workers, [id](const auto &w) { return w->id == id; });
+        if (pool->retiring) {
+            if (pool->workers.empty())
+                std::erase_if(m_retired, [pool](const auto &p) { return p.get() == pool; });
+            return;
+        }
         // A handler that cannot even load fails what waits for it, instead of restarting forever.
         if (!pool->initError.isEmpty() || how == QLatin1String("failed to start")) {
             const InvocationResult failure =
@@ -546,6 +588,7 @@ private:
     bool m_trusted;
     std::map<QString, model::LocalFunction> m_functions;
     std::map<QString, std::unique_ptr<Pool>> m_pools;
+    std::vector<std::unique_ptr<Pool>> m_retired;
     std::unique_ptr<QTemporaryDir> m_bootstrapDir;
     quint16 m_apiPort = 0;
     QString m_apiError;

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <thread>
+
 using namespace portico;
 using portico::test::RawHttpClient;
 using portico::test::RawResponse;
@@ -31,6 +33,7 @@ exports.proxy = async (e) => ({
     requestId: e.requestContext.requestId, sourceIp: e.requestContext.identity.sourceIp }),
 });
 exports.item = async (e) => ({ id: e.id, n: 1 });
+exports.slow = () => new Promise((r) => setTimeout(() => r({ statusCode: 200, body: process.env.VERSION || 'v1' }), 300));
 exports.fail = async () => { throw new Error('Not found: thing 7'); };
 exports.crash = async () => { process.exit(3); };
 exports.hang = () => new Promise(() => {});
@@ -133,6 +136,7 @@ model::Project project()
         {"cb", "fn-cb", false},            {"binary", "fn-binary", true},     {"python", "fn-python", true},
         {"command", "fn-cat", false},      {"command-garbage", "fn-echo", true}, {"command-fail", "fn-oops", false},
         {"missing", "fn-missing", true},   {"remote", "fn-remote", true},     {"remote-error", "fn-remote-error", false},
+        {"slow", "fn-slow", true},
     };
     for (const Route &route : routes) {
         const QString id = QLatin1String(route.path);
@@ -151,6 +155,7 @@ model::Project project()
         handlerFunction(QStringLiteral("fn-garbage"), QStringLiteral("handlers.garbage")),
         handlerFunction(QStringLiteral("fn-badproxy"), QStringLiteral("handlers.badProxy")),
         handlerFunction(QStringLiteral("fn-cb"), QStringLiteral("handlers.cb")),
+        handlerFunction(QStringLiteral("fn-slow"), QStringLiteral("handlers.slow")),
         handlerFunction(QStringLiteral("fn-binary"), QStringLiteral("handlers.binary")),
         handlerFunction(QStringLiteral("fn-python"), QStringLiteral("pyhandler.handler"), model::LocalRuntime::Python),
         commandFunction(QStringLiteral("fn-cat"), QStringLiteral("cat")),
@@ -375,6 +380,26 @@ private Q_SLOTS:
         RawResponse error = post("/dev/remote-error/1");
         QCOMPARE(error.status, 404);
         QCOMPARE(error.body, QByteArray(R"({"error":"Not found: remote","type":"NotFound"})"));
+        m_functions->setFunctions(project().localFunctions);
+    }
+
+    void redefiningAFunctionLetsInFlightInvocationsFinish()
+    {
+        QCOMPARE(post("/dev/slow/1").body, QByteArray("v1"));
+        RawResponse inFlight;
+        std::thread client([&] { inFlight = post("/dev/slow/2"); });
+        QTest::qWait(150);
+        // As `serve --watch` does when the project file changes.
+        model::Project changed = project();
+        for (auto &f : changed.localFunctions) {
+            if (f.name == QLatin1String("fn-slow"))
+                f.environment[QStringLiteral("VERSION")] = QStringLiteral("v2");
+        }
+        m_functions->setFunctions(changed.localFunctions);
+        client.join();
+        QCOMPARE(inFlight.status, 200);
+        QCOMPARE(inFlight.body, QByteArray("v1"));
+        QCOMPARE(post("/dev/slow/3").body, QByteArray("v2"));
         m_functions->setFunctions(project().localFunctions);
     }
 
