@@ -2,30 +2,68 @@
 
 #include "requesthandler.h"
 
-#include <QTcpSocket>
+#include <QHostAddress>
+#include <QSocketNotifier>
+
+#include <arpa/inet.h>
+#include <cerrno>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace portico::http {
 
+namespace {
+
+constexpr qsizetype kReadChunk = 64 * 1024;
+
+QByteArray peerAddressOf(int fd)
+{
+    sockaddr_storage address = {};
+    socklen_t length = sizeof(address);
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+        return {};
+    QHostAddress host(reinterpret_cast<sockaddr *>(&address));
+    bool v4 = false;
+    const quint32 ipv4 = host.toIPv4Address(&v4);
+    if (v4)
+        host = QHostAddress(ipv4);
+    return host.toString().toLatin1();
+}
+
+} // namespace
+
 Connection::Connection(qintptr socketDescriptor, RequestHandler &handler, const ConnectionLimits &limits,
                        QObject *parent)
-    : QObject(parent), m_socket(new QTcpSocket(this)), m_handler(handler), m_limits(limits),
-      m_parser(limits.parser)
+    : QObject(parent), m_fd(int(socketDescriptor)), m_handler(handler), m_limits(limits), m_parser(limits.parser)
 {
-    if (!m_socket->setSocketDescriptor(socketDescriptor)) {
+    const int flags = ::fcntl(m_fd, F_GETFL);
+    if (flags < 0 || ::fcntl(m_fd, F_SETFL, flags | O_NONBLOCK) < 0) {
+        ::close(m_fd);
+        m_fd = -1;
         m_closing = true;
         return;
     }
-    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_peerAddress = m_socket->peerAddress().toString().toLatin1();
+    const int one = 1;
+    ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+    m_peerAddress = peerAddressOf(m_fd);
     m_lastActivity.start();
-    connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
-    connect(m_socket, &QTcpSocket::disconnected, this, &Connection::close);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, &Connection::close);
+    m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &Connection::onReadable);
+    m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+    m_writeNotifier->setEnabled(false);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &Connection::onWritable);
 }
 
 Connection::~Connection()
 {
     detachReply();
+    delete m_readNotifier;
+    delete m_writeNotifier;
+    if (m_fd >= 0)
+        ::close(m_fd);
 }
 
 void Connection::detachReply()
@@ -42,15 +80,37 @@ bool Connection::isOpen() const
     return !m_closing;
 }
 
-void Connection::onReadyRead()
+void Connection::onReadable()
 {
-    if (m_closing)
+    if (m_fd < 0)
         return;
     m_lastActivity.start();
-    if (!m_requestStarted.isValid())
+    bool peerClosed = false;
+    while (true) {
+        const qsizetype old = m_buffer.size();
+        m_buffer.resize(old + kReadChunk);
+        const ssize_t n = ::read(m_fd, m_buffer.data() + old, size_t(kReadChunk));
+        m_buffer.resize(old + std::max<qsizetype>(n, 0));
+        if (n > 0 && n == kReadChunk)
+            continue;
+        if (n == 0)
+            peerClosed = true;
+        else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+            peerClosed = true;
+        break;
+    }
+    if (m_closing) {
+        // Waiting for the client to finish after "Connection: close": drop what it sends.
+        m_buffer.clear();
+        if (peerClosed)
+            close();
+        return;
+    }
+    if (!m_buffer.isEmpty() && !m_requestStarted.isValid())
         m_requestStarted.start();
-    m_buffer.append(m_socket->readAll());
     processBuffer();
+    if (peerClosed)
+        close();
 }
 
 void Connection::processBuffer()
@@ -61,10 +121,8 @@ void Connection::processBuffer()
     while (!m_closing && !m_awaitingResponse && !m_buffer.isEmpty()) {
         const RequestParser::Outcome outcome = m_parser.feed(m_buffer.constData(), m_buffer.size());
         m_buffer.remove(0, outcome.consumed);
-        if (m_parser.takeContinueRequest()) {
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-            m_socket->flush();
-        }
+        if (m_parser.takeContinueRequest())
+            write("HTTP/1.1 100 Continue\r\n\r\n");
         if (outcome.state == RequestParser::State::Error) {
             failRequest(m_parser.errorStatus(), m_parser.errorMessage());
             break;
@@ -88,6 +146,56 @@ void Connection::processBuffer()
     m_processing = false;
 }
 
+void Connection::write(const QByteArray &bytes)
+{
+    if (m_fd < 0 || bytes.isEmpty())
+        return;
+    if (!m_unsent.isEmpty()) {
+        m_unsent += bytes;
+        return;
+    }
+    qsizetype sent = 0;
+    while (sent < bytes.size()) {
+        const ssize_t n = ::send(m_fd, bytes.constData() + sent, size_t(bytes.size() - sent), MSG_NOSIGNAL);
+        if (n > 0) {
+            sent += n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            m_unsent = bytes.mid(sent);
+            m_writeNotifier->setEnabled(true);
+            return;
+        }
+        // The client is gone.
+        close();
+        return;
+    }
+}
+
+void Connection::onWritable()
+{
+    if (m_fd < 0)
+        return;
+    const QByteArray pending = std::exchange(m_unsent, QByteArray());
+    m_writeNotifier->setEnabled(false);
+    m_lastActivity.start();
+    write(pending);
+    if (m_unsent.isEmpty() && m_closeAfterWriting && m_fd >= 0)
+        ::shutdown(m_fd, SHUT_WR);
+}
+
+void Connection::closeAfterWriting()
+{
+    m_closing = true;
+    m_closeAfterWriting = true;
+    // The client sees the end of the stream once everything is sent, then closes its side (read
+    // returns 0 here), or the sweep closes after the idle timeout.
+    if (m_unsent.isEmpty() && m_fd >= 0)
+        ::shutdown(m_fd, SHUT_WR);
+}
+
 void Connection::sendResponse(const Response &response)
 {
     if (m_closing || !m_awaitingResponse)
@@ -95,11 +203,11 @@ void Connection::sendResponse(const Response &response)
     m_awaitingResponse = false;
     m_reply.reset();
     m_lastActivity.start();
-    m_socket->write(response.serialize(m_keepAlive, m_headRequest));
-    m_socket->flush();
+    write(response.serialize(m_keepAlive, m_headRequest));
+    if (m_fd < 0)
+        return;
     if (!m_keepAlive) {
-        m_closing = true;
-        m_socket->disconnectFromHost();
+        closeAfterWriting();
         return;
     }
     // Pipelined requests wait in the buffer until the one before them is answered.
@@ -113,18 +221,18 @@ void Connection::failRequest(int status, const QByteArray &message)
     response.status = status;
     response.setHeader("Content-Type", "application/json");
     response.body = "{\"message\":\"" + message + "\"}";
-    m_socket->write(response.serialize(false, false));
-    m_socket->flush();
-    m_closing = true;
-    m_socket->disconnectFromHost();
+    write(response.serialize(false, false));
+    closeAfterWriting();
 }
 
 void Connection::enforceTimeouts()
 {
-    // A client that never reads what it asked for keeps a closing connection alive: cut it.
+    if (m_fd < 0)
+        return;
+    // A client that never reads what it asked for, or never closes after "Connection: close".
     if (m_closing) {
-        if (m_lastActivity.hasExpired(m_limits.idleTimeoutMs))
-            m_socket->abort();
+        if (m_lastActivity.hasExpired(std::min(m_limits.idleTimeoutMs, 5000)))
+            close();
         return;
     }
     if (m_awaitingResponse)
@@ -134,23 +242,28 @@ void Connection::enforceTimeouts()
             failRequest(408, "Request Timeout");
         return;
     }
-    if (m_lastActivity.hasExpired(m_limits.idleTimeoutMs)) {
-        m_closing = true;
-        m_socket->disconnectFromHost();
-    }
+    if (m_lastActivity.hasExpired(m_limits.idleTimeoutMs))
+        close();
 }
 
 void Connection::close()
 {
     detachReply();
+    m_closing = true;
+    if (m_fd >= 0) {
+        // Disabled first (which unregisters the descriptor) and deleted later: this may run
+        // inside one of their own signals.
+        for (QSocketNotifier **notifier : {&m_readNotifier, &m_writeNotifier}) {
+            (*notifier)->setEnabled(false);
+            (*notifier)->deleteLater();
+            *notifier = nullptr;
+        }
+        ::close(m_fd);
+        m_fd = -1;
+    }
     if (m_closedEmitted)
         return;
     m_closedEmitted = true;
-    if (m_socket->state() != QAbstractSocket::UnconnectedState && m_socket->state() != QAbstractSocket::ClosingState) {
-        m_closing = true;
-        m_socket->abort();
-    }
-    m_closing = true;
     Q_EMIT closed(this);
 }
 

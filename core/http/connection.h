@@ -1,6 +1,10 @@
 // One client connection on one of the server's worker threads: reads bytes into the request
 // parser, hands each complete request to the handler, writes responses in order (keep-alive,
 // pipelining), and closes on errors, on the client's wish and on timeouts.
+//
+// It works on the socket descriptor directly (non-blocking read/send, two QSocketNotifiers)
+// rather than through QTcpSocket: on a virtual machine every system call is expensive, and
+// QTcpSocket adds an ioctl and a buffer copy to each read.
 #pragma once
 
 #include "httpmessage.h"
@@ -10,7 +14,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
-class QTcpSocket;
+class QSocketNotifier;
 
 namespace portico::http {
 
@@ -43,18 +47,26 @@ Q_SIGNALS:
     void closed(portico::http::Connection *connection);
 
 private:
-    void onReadyRead();
+    void onReadable();
+    void onWritable();
     void processBuffer();
     void failRequest(int status, const QByteArray &message);
+    // Sends what it can now; the rest waits for the socket to be writable.
+    void write(const QByteArray &bytes);
+    // Closes after everything written has been sent (HTTP "Connection: close").
+    void closeAfterWriting();
     void close();
     // Cuts the current request's Responder loose: a late send is then dropped.
     void detachReply();
 
-    QTcpSocket *m_socket = nullptr;
+    int m_fd = -1;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr;
     RequestHandler &m_handler;
     ConnectionLimits m_limits;
     RequestParser m_parser;
     QByteArray m_buffer;
+    QByteArray m_unsent;
     QByteArray m_peerAddress;
     QElapsedTimer m_requestStarted;
     QElapsedTimer m_lastActivity;
@@ -63,6 +75,7 @@ private:
     bool m_keepAlive = true;
     bool m_headRequest = false;
     bool m_closing = false;
+    bool m_closeAfterWriting = false;
     bool m_closedEmitted = false;
     std::shared_ptr<Responder::Channel> m_reply;
 };
