@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace portico::vtl::ast {
@@ -75,6 +76,8 @@ struct Accessor
     Kind kind = Kind::Property;
     QString name;
     LoopProperty loopProperty = LoopProperty::None;
+    // `name` as bytes when it is ASCII (as nearly all are), for reading JSON in place; else empty.
+    std::string asciiName;
     std::vector<ExprPtr> args; // method arguments
     // All the arguments are literals (numbers, booleans, plain strings): their values, made once.
     bool literalArguments = false;

@@ -617,8 +617,10 @@ Value Renderer::evalReference(const ReferenceExpr &ref, std::string_view *jsonSt
 
 Value Renderer::property(const Value &target, const Accessor &accessor, std::string_view *jsonString)
 {
-    if (jsonString && target.isJson() && !target.json().isArray())
-        return target.json().get(accessor.name, jsonString);
+    if (target.isJson() && !target.json().isArray()) {
+        return accessor.asciiName.empty() ? target.json().get(accessor.name, jsonString)
+                                          : target.json().getAscii(accessor.asciiName, jsonString);
+    }
     return BuiltinMethods::property(target, accessor.name);
 }
 

@@ -96,8 +96,11 @@ private:
     {
         r.slot = slot(r.root);
         for (Accessor &a : r.chain) {
-            if (a.kind == Accessor::Kind::Property)
+            if (a.kind == Accessor::Kind::Property) {
                 a.loopProperty = loopProperty(a.name);
+                const bool ascii = std::all_of(a.name.begin(), a.name.end(), [](QChar c) { return c.unicode() < 0x80; });
+                a.asciiName = ascii ? a.name.toStdString() : std::string();
+            }
             if (a.kind == Accessor::Kind::Method) {
                 a.literalArguments = std::all_of(a.args.begin(), a.args.end(), [](const ExprPtr &arg) {
                     return arg->kind == Expr::Kind::Literal;

@@ -190,11 +190,9 @@ qsizetype formatFewDecimals(double d, char *buf)
     const double magnitude = std::fabs(d);
     if (!(magnitude >= 1e-3 && magnitude < 1e7))
         return 0;
-    const double scaled = d * 100;
-    const double whole = std::nearbyint(scaled);
-    if (whole != scaled)
-        return 0;
-    const auto hundredths = static_cast<long long>(whole);
+    // The division is correctly rounded: it gives the double nearest to hundredths / 100, which
+    // is the double the two-decimal text reads back as.
+    const auto hundredths = static_cast<long long>(std::nearbyint(d * 100));
     if (static_cast<double>(hundredths) / 100 != d)
         return 0;
     const unsigned long long absolute = hundredths < 0 ? 0ULL - static_cast<unsigned long long>(hundredths)
@@ -600,6 +598,37 @@ Value childValue(simdjson::dom::element e)
     return isJsonContainer(e) ? Value(JsonRef(e)) : jsonScalar(e);
 }
 
+// The hot reads (members by name, array elements) walk simdjson's tape directly: an element is
+// a reference to its tape entry, and its members follow it there.
+using simdjson::internal::tape_ref;
+using simdjson::internal::tape_type;
+static_assert(sizeof(tape_ref) == sizeof(simdjson::dom::element) && std::is_trivially_copyable_v<tape_ref>);
+
+simdjson::dom::element elementAt(const tape_ref &t)
+{
+    simdjson::dom::element e;
+    std::memcpy(static_cast<void *>(&e), &t, sizeof t);
+    return e;
+}
+
+Value tapeValue(const tape_ref &t)
+{
+    switch (t.tape_ref_type()) {
+    case tape_type::START_OBJECT:
+    case tape_type::START_ARRAY: return JsonRef(elementAt(t));
+    case tape_type::STRING: {
+        const std::string_view s = t.get_string_view();
+        return QString::fromUtf8(s.data(), qsizetype(s.size()));
+    }
+    case tape_type::INT64: return qint64(t.next_tape_value<int64_t>());
+    case tape_type::UINT64: return double(t.next_tape_value<uint64_t>());
+    case tape_type::DOUBLE: return t.next_tape_value<double>();
+    case tape_type::TRUE_VALUE: return true;
+    case tape_type::FALSE_VALUE: return false;
+    default: return {};
+    }
+}
+
 // Whether a member name (UTF-8, from the document) is `key`.
 bool sameKey(std::string_view utf8, QStringView key)
 {
@@ -652,38 +681,49 @@ qsizetype JsonRef::size() const
 
 Value JsonRef::get(QStringView key, std::string_view *string) const
 {
-    const simdjson::dom::element e = element();
-    if (e.type() != simdjson::dom::element_type::OBJECT)
-        return {};
-    // An ASCII key can only be a name of as many bytes: most names are told apart by length.
-    bool asciiKey = true;
-    for (const QChar c : key)
-        asciiKey = asciiKey && c.unicode() < 0x80;
-    bool found = false;
-    simdjson::dom::element match;
-    const simdjson::dom::object object = e.get_object().value_unsafe();
-    for (auto field : object) {
-        if (asciiKey) {
-            if (field.key.size() != size_t(key.size()))
-                continue;
-            bool same = true;
-            for (size_t i = 0; i < field.key.size() && same; ++i)
-                same = static_cast<unsigned char>(field.key[i]) == key[qsizetype(i)].unicode();
-            if (!same)
-                continue;
-        } else if (!sameKey(field.key, key)) {
-            continue;
-        }
-        match = field.value;
-        found = true;
+    // Most names are ASCII: compared byte for byte.
+    char ascii[64];
+    bool isAscii = key.size() <= qsizetype(sizeof ascii);
+    for (qsizetype i = 0; isAscii && i < key.size(); ++i) {
+        isAscii = key[i].unicode() < 0x80;
+        ascii[i] = char(key[i].unicode());
     }
-    if (!found)
+    if (isAscii)
+        return getAscii(std::string_view(ascii, size_t(key.size())), string);
+    return member([&](std::string_view name) { return sameKey(name, key); }, string);
+}
+
+Value JsonRef::getAscii(std::string_view key, std::string_view *string) const
+{
+    return member(
+        [&](std::string_view name) { return name.size() == key.size() && std::memcmp(name.data(), key.data(), key.size()) == 0; },
+        string);
+}
+
+template<typename Matches>
+Value JsonRef::member(const Matches &matches, std::string_view *string) const
+{
+    tape_ref t;
+    std::memcpy(static_cast<void *>(&t), m_element, sizeof t);
+    if (t.tape_ref_type() != tape_type::START_OBJECT)
         return {};
-    if (string && match.type() == simdjson::dom::element_type::STRING) {
-        *string = match.get_string().value_unsafe();
+    const size_t end = t.matching_brace_index() - 1;
+    size_t match = 0;
+    for (tape_ref field(t.doc, t.json_index + 1); field.json_index != end;) {
+        const bool same = matches(std::string_view(field.get_c_str(), field.get_string_length()));
+        ++field.json_index; // the value
+        if (same)
+            match = field.json_index; // the last of a repeated name wins
+        field.json_index = field.after_element();
+    }
+    if (match == 0)
+        return {};
+    const tape_ref value(t.doc, match);
+    if (string && value.tape_ref_type() == tape_type::STRING) {
+        *string = value.get_string_view();
         return {};
     }
-    return childValue(match);
+    return tapeValue(value);
 }
 
 Value JsonRef::at(qsizetype i) const
@@ -694,11 +734,13 @@ Value JsonRef::at(qsizetype i) const
 
 std::vector<Value> JsonRef::items() const
 {
-    const simdjson::dom::array array = element().get_array().value_unsafe();
+    tape_ref t;
+    std::memcpy(static_cast<void *>(&t), m_element, sizeof t);
     std::vector<Value> out;
-    out.reserve(array.size());
-    for (auto item : array)
-        out.push_back(childValue(item));
+    out.reserve(element().get_array().value_unsafe().size());
+    const size_t end = t.matching_brace_index() - 1;
+    for (tape_ref item(t.doc, t.json_index + 1); item.json_index != end; item.json_index = item.after_element())
+        out.push_back(tapeValue(item));
     return out;
 }
 

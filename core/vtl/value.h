@@ -46,6 +46,8 @@ public:
     // when absent or for an array. With `string`, a string member is not made into a QString:
     // it comes back as null with its UTF-8 text in *string (left alone otherwise).
     Value get(QStringView key, std::string_view *string = nullptr) const;
+    // The same for a key known to be ASCII.
+    Value getAscii(std::string_view key, std::string_view *string = nullptr) const;
     // An array's element, 0 <= i < size().
     Value at(qsizetype i) const;
     // An array's elements.
@@ -55,6 +57,8 @@ public:
 
 private:
     simdjson::dom::element element() const;
+    template<typename Matches>
+    Value member(const Matches &matches, std::string_view *string) const;
     alignas(8) unsigned char m_element[16];
 };
 
