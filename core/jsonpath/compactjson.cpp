@@ -4,6 +4,9 @@
 #include "number.h"
 
 #include <array>
+#include <charconv>
+#include <cstring>
+#include <type_traits>
 
 namespace portico::jsonpath {
 
@@ -57,40 +60,65 @@ void appendString(std::string &out, std::string_view text)
     out += '"';
 }
 
+using simdjson::internal::tape_ref;
+
+// A container being written. Members and elements are read off simdjson's tape in place; only an
+// object with a repeated name has its members collected (first position, last value, as
+// json-smart keeps them).
 struct Frame
 {
     bool object = false;
+    bool started = false;
+    std::size_t index = 0; // tape index of the next member or element
+    std::size_t end = 0;   // tape index of the closing bracket
+    bool collected = false;
     std::vector<Member> members;
-    std::vector<element> items;
     std::size_t next = 0;
 };
+
+static_assert(sizeof(tape_ref) == sizeof(element) && std::is_trivially_copyable_v<tape_ref>
+              && std::is_trivially_copyable_v<element>);
+
+tape_ref tapeOf(element e)
+{
+    tape_ref t;
+    std::memcpy(static_cast<void *>(&t), &e, sizeof t);
+    return t;
+}
+
+element elementOf(const tape_ref &t)
+{
+    element e;
+    std::memcpy(static_cast<void *>(&e), &t, sizeof t);
+    return e;
+}
 
 // Writes a scalar, or opens a container and pushes its frame.
 void begin(std::string &out, element value, std::vector<Frame> &stack)
 {
     switch (value.type()) {
-    case element_type::ARRAY: {
-        out += '[';
-        Frame frame;
-        for (const simdjson::dom::array items = value.get_array().value_unsafe();
-             const element item : items)
-            frame.items.push_back(item);
-        stack.push_back(std::move(frame));
-        break;
-    }
+    case element_type::ARRAY:
     case element_type::OBJECT: {
-        out += '{';
+        const bool object = value.type() == element_type::OBJECT;
+        out += object ? '{' : '[';
         Frame frame;
-        frame.object = true;
-        ObjectMembers::forEach(value.get_object().value_unsafe(),
-                               [&](std::string_view key, element member) {
-                                   frame.members.push_back({key, member});
-                                   return true;
-                               });
+        frame.object = object;
+        if (object && ObjectMembers::hasDuplicateKeys(value.get_object().value_unsafe())) {
+            frame.collected = true;
+            frame.members = ObjectMembers::unique(value.get_object().value_unsafe());
+        } else {
+            const tape_ref t = tapeOf(value);
+            frame.index = t.json_index + 1;
+            frame.end = t.matching_brace_index() - 1;
+        }
         stack.push_back(std::move(frame));
         break;
     }
-    case element_type::INT64:
+    case element_type::INT64: {
+        char buffer[24];
+        out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value.get_int64().value_unsafe()).ptr);
+        break;
+    }
     case element_type::UINT64:
     case element_type::DOUBLE:
         out += Number::fromElement(value)->javaText();
@@ -115,23 +143,32 @@ void appendCompactJson(std::string &out, element value)
     begin(out, value, stack);
     while (!stack.empty()) {
         Frame &frame = stack.back();
-        const std::size_t count = frame.object ? frame.members.size() : frame.items.size();
-        if (frame.next == count) {
+        const bool done = frame.collected ? frame.next == frame.members.size() : frame.index == frame.end;
+        if (done) {
             out += frame.object ? '}' : ']';
             stack.pop_back();
             continue;
         }
-        if (frame.next > 0)
+        if (frame.started)
             out += ',';
+        frame.started = true;
         element next;
-        if (frame.object) {
+        if (frame.collected) {
             appendString(out, frame.members[frame.next].key);
             out += ':';
             next = frame.members[frame.next].value;
+            ++frame.next;
         } else {
-            next = frame.items[frame.next];
+            tape_ref t = tapeOf(value);
+            t.json_index = frame.index;
+            if (frame.object) {
+                appendString(out, t.get_string_view());
+                out += ':';
+                ++t.json_index;
+            }
+            next = elementOf(t);
+            frame.index = t.after_element();
         }
-        ++frame.next;
         begin(out, next, stack); // may grow the stack: `frame` is not used after this
     }
 }

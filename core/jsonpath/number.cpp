@@ -227,6 +227,27 @@ std::string Number::javaText() const
 
 std::string Number::javaDoubleText(double value)
 {
+    // Most numbers in payloads have at most two decimals. When the double is the one nearest to
+    // such a number (the division is correctly rounded, so this checks exactly that), the number
+    // with its trailing zero trimmed is the shortest text that reads back as it, as below.
+    if (const double magnitude = std::fabs(value); magnitude >= 1e-3 && magnitude < 1e7) {
+        const auto hundredths = static_cast<long long>(std::nearbyint(value * 100));
+        if (static_cast<double>(hundredths) / 100 == value) {
+            const unsigned long long absolute = hundredths < 0 ? 0ULL - static_cast<unsigned long long>(hundredths)
+                                                               : static_cast<unsigned long long>(hundredths);
+            std::array<char, 32> buffer {};
+            char *p = buffer.data();
+            if (hundredths < 0)
+                *p++ = '-';
+            p = std::to_chars(p, buffer.data() + 28, absolute / 100).ptr;
+            *p++ = '.';
+            const unsigned cents = unsigned(absolute % 100);
+            *p++ = char('0' + cents / 10);
+            if (cents % 10 != 0)
+                *p++ = char('0' + cents % 10);
+            return std::string(buffer.data(), p);
+        }
+    }
     if (std::isnan(value))
         return "NaN";
     if (std::isinf(value))
