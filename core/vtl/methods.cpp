@@ -499,7 +499,8 @@ Value BuiltinMethods::call(const Value &target, const QString &name, std::span<c
         // A container stored into a container may close a cycle ($l.add($l)).
         static const QStringList kStoring{QStringLiteral("add"), QStringLiteral("set"), QStringLiteral("put"),
                                           QStringLiteral("putAll"), QStringLiteral("addAll")};
-        if (error.isEmpty() && kStoring.contains(name)) {
+        const bool mayStore = !args.empty() && (name.size() == 3 || name.size() == 6);
+        if (mayStore && error.isEmpty() && kStoring.contains(name)) {
             for (const Value &arg : args)
                 CycleCollector::noteInsertion(target, arg);
         }
