@@ -24,6 +24,7 @@ namespace {
 
 const char kServeUsage[] = R"(Usage: portico-cli serve PROJECT [--port N] [--bind ADDR] [--draft]
                          [--stage-variables JSON] [--watch] [--log] [--trust]
+                         [--threads N]
 
 Serves every stage of the project at http://127.0.0.1:PORT/{stage}/{path}, each from its
 deployment's snapshot, until Ctrl-C. The same stages answer LocalStack's URL forms:
@@ -40,6 +41,7 @@ Options:
                            the snapshot they started with.
   --log                    Print each request's execution log (the console's test-invoke format).
   --trust                  Allow the project's local functions to run (they run commands).
+  --threads N              Threads serving connections (default: one per core, at least two).
 )";
 
 struct ServeOptions
@@ -52,6 +54,7 @@ struct ServeOptions
     bool watch = false;
     bool log = false;
     bool trust = false;
+    int threads = 0;
 };
 
 bool parseOptions(QStringList args, ServeOptions &options, QTextStream &err)
@@ -101,6 +104,12 @@ bool parseOptions(QStringList args, ServeOptions &options, QTextStream &err)
             options.log = true;
         } else if (arg == QLatin1String("--trust")) {
             options.trust = true;
+        } else if (arg == QLatin1String("--threads")) {
+            bool ok = false;
+            const int threads = value(v) ? v.toInt(&ok) : 0;
+            if (!ok || threads < 1 || threads > 64)
+                return fail(QStringLiteral("--threads: \"%1\" is not a number of threads (1-64)").arg(v));
+            options.threads = threads;
         } else if (arg.startsWith(QLatin1String("--"))) {
             return fail(QStringLiteral("unknown option %1").arg(arg));
         } else if (options.project.isEmpty()) {
@@ -205,6 +214,7 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
     http::ServerOptions serverOptions = http::ServerOptions::defaults();
     serverOptions.address = options.bind;
     serverOptions.port = options.port;
+    serverOptions.workerThreads = options.threads;
     http::Server server(gateway, serverOptions);
     if (base::Status started = server.start(); !started.ok()) {
         err << "portico-cli serve: " << started.error().toString() << '\n';
