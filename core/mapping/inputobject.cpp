@@ -173,7 +173,7 @@ Value InputObject::param(const QString &name) const
     // Path first, then query string, then header, as the developer guide says.
     for (const NamedValues *values : {&m_parameters->path, &m_parameters->querystring, &m_parameters->header}) {
         for (const auto &[key, value] : *values) {
-            if (key == name)
+            if (vtl::sameText(key, name))
                 return value;
         }
     }
@@ -187,25 +187,25 @@ Value InputObject::param(const QString &name) const
 
 Value InputObject::property(const QString &name) const
 {
-    if (name == QLatin1String("body"))
+    if (vtl::isName(name, u"body"))
         return QString::fromUtf8(m_body);
     return {};
 }
 
 Value InputObject::call(const QString &name, std::span<const Value> args, QString &error) const
 {
-    if (name == QLatin1String("params")) {
+    if (vtl::isName(name, u"params")) {
         if (args.empty())
             return params();
         return args.size() == 1 && args[0].isString() ? param(args[0].string()) : Value();
     }
     if (args.size() != 1 || !args[0].isString())
         return {};
-    if (name == QLatin1String("json")) {
+    if (vtl::isName(name, u"json")) {
         const QString text = json(args[0].string(), error);
         return error.isEmpty() ? Value(text) : Value();
     }
-    if (name == QLatin1String("path"))
+    if (vtl::isName(name, u"path"))
         return path(args[0].string(), error);
     return {};
 }

@@ -121,15 +121,15 @@ Value UtilObject::call(const QString &name, std::span<const Value> args, QString
     if (args[0].isNull())
         return {};
     const QString text = args[0].toString();
-    if (name == QLatin1String("escapeJavaScript"))
+    if (vtl::isName(name, u"escapeJavaScript"))
         return escapeJavaScript(text);
-    if (name == QLatin1String("urlEncode"))
+    if (vtl::isName(name, u"urlEncode"))
         return urlEncode(text);
-    if (name == QLatin1String("urlDecode"))
+    if (vtl::isName(name, u"urlDecode"))
         return urlDecode(text, error);
-    if (name == QLatin1String("base64Encode"))
+    if (vtl::isName(name, u"base64Encode"))
         return QString::fromLatin1(text.toUtf8().toBase64());
-    if (name == QLatin1String("base64Decode")) {
+    if (vtl::isName(name, u"base64Decode")) {
         const auto decoded = QByteArray::fromBase64Encoding(text.toLatin1());
         if (!decoded) {
             error = QStringLiteral("base64Decode: the text is not base64");
@@ -137,7 +137,7 @@ Value UtilObject::call(const QString &name, std::span<const Value> args, QString
         }
         return QString::fromUtf8(*decoded);
     }
-    if (name == QLatin1String("parseJson")) {
+    if (vtl::isName(name, u"parseJson")) {
         auto parsed = JsonValues::parse(text);
         if (!parsed.ok()) {
             error = QStringLiteral("parseJson: %1").arg(parsed.error().message);

@@ -177,21 +177,21 @@ Value stringMethod(const QString &s, const QString &name, const Args &args, QStr
 {
     const size_t n = args.size();
     const qsizetype len = s.size();
-    if (name == QLatin1String("length") && n == 0)
+    if (isName(name, u"length") && n == 0)
         return qint64(len);
-    if (name == QLatin1String("isEmpty") && n == 0)
+    if (isName(name, u"isEmpty") && n == 0)
         return s.isEmpty();
-    if (name == QLatin1String("toString") && n == 0)
+    if (isName(name, u"toString") && n == 0)
         return s;
-    if (name == QLatin1String("trim") && n == 0)
+    if (isName(name, u"trim") && n == 0)
         return javaTrim(s);
-    if (name == QLatin1String("toUpperCase") && n == 0)
+    if (isName(name, u"toUpperCase") && n == 0)
         return s.toUpper();
-    if (name == QLatin1String("toLowerCase") && n == 0)
+    if (isName(name, u"toLowerCase") && n == 0)
         return s.toLower();
-    if (name == QLatin1String("hashCode") && n == 0)
+    if (isName(name, u"hashCode") && n == 0)
         return qint64(javaStringHash(s));
-    if (name == QLatin1String("substring") && (n == 1 || n == 2) && isInt(args, 0) && (n == 1 || isInt(args, 1))) {
+    if (isName(name, u"substring") && (n == 1 || n == 2) && isInt(args, 0) && (n == 1 || isInt(args, 1))) {
         const qint64 begin = args[0].toInt();
         const qint64 end = n == 2 ? args[1].toInt() : len;
         if (begin < 0 || end > len || begin > end) {
@@ -200,7 +200,7 @@ Value stringMethod(const QString &s, const QString &name, const Args &args, QStr
         }
         return s.mid(begin, end - begin);
     }
-    if (name == QLatin1String("charAt") && n == 1 && isInt(args, 0)) {
+    if (isName(name, u"charAt") && n == 1 && isInt(args, 0)) {
         const qint64 i = args[0].toInt();
         if (i < 0 || i >= len) {
             error = QStringLiteral("index %1, length %2").arg(i).arg(len);
@@ -208,13 +208,13 @@ Value stringMethod(const QString &s, const QString &name, const Args &args, QStr
         }
         return QString(s.at(i));
     }
-    if ((name == QLatin1String("indexOf") || name == QLatin1String("lastIndexOf")) && (n == 1 || n == 2)
+    if ((isName(name, u"indexOf") || isName(name, u"lastIndexOf")) && (n == 1 || n == 2)
         && (isText(args, 0) || isInt(args, 0)) && (n == 1 || isInt(args, 1))) {
         // indexOf(int ch) looks for the character with that code.
         if (args[0].isInt() && !isCodePoint(args[0].toInt()))
             return qint64(-1);
         const QString needle = args[0].isInt() ? codePointText(args[0].toInt()) : args[0].string();
-        const bool last = name == QLatin1String("lastIndexOf");
+        const bool last = isName(name, u"lastIndexOf");
         if (n == 1)
             return qint64(last ? s.lastIndexOf(needle) : s.indexOf(needle));
         qint64 from = args[1].toInt();
@@ -225,19 +225,19 @@ Value stringMethod(const QString &s, const QString &name, const Args &args, QStr
         }
         return qint64(s.indexOf(needle, std::max<qint64>(from, 0)));
     }
-    if (name == QLatin1String("contains") && n == 1 && args[0].isString())
+    if (isName(name, u"contains") && n == 1 && args[0].isString())
         return s.contains(args[0].string());
-    if (name == QLatin1String("startsWith") && (n == 1 || n == 2) && isString(args, 0) && (n == 1 || isInt(args, 1))) {
+    if (isName(name, u"startsWith") && (n == 1 || n == 2) && isString(args, 0) && (n == 1 || isInt(args, 1))) {
         const qint64 offset = n == 2 ? args[1].toInt() : 0;
         if (offset < 0 || offset > len)
             return false;
         return QStringView(s).mid(offset).startsWith(args[0].string());
     }
-    if (name == QLatin1String("endsWith") && n == 1 && isString(args, 0))
+    if (isName(name, u"endsWith") && n == 1 && isString(args, 0))
         return s.endsWith(args[0].string());
-    if (name == QLatin1String("equalsIgnoreCase") && n == 1)
+    if (isName(name, u"equalsIgnoreCase") && n == 1)
         return args[0].isString() && args[0].string().compare(s, Qt::CaseInsensitive) == 0;
-    if (name == QLatin1String("compareTo") && n == 1 && isString(args, 0)) {
+    if (isName(name, u"compareTo") && n == 1 && isString(args, 0)) {
         const QString &o = args[0].string();
         const qsizetype common = std::min(len, o.size());
         for (qsizetype i = 0; i < common; ++i) {
@@ -246,21 +246,21 @@ Value stringMethod(const QString &s, const QString &name, const Args &args, QStr
         }
         return qint64(len - o.size());
     }
-    if (name == QLatin1String("concat") && n == 1 && isString(args, 0))
+    if (isName(name, u"concat") && n == 1 && isString(args, 0))
         return QString(s + args[0].string());
-    if (name == QLatin1String("replace") && n == 2 && isText(args, 0) && isText(args, 1)) {
+    if (isName(name, u"replace") && n == 2 && isText(args, 0) && isText(args, 1)) {
         QString out = s;
         return out.replace(args[0].string(), args[1].string());
     }
-    if ((name == QLatin1String("replaceAll") || name == QLatin1String("replaceFirst")) && n == 2
+    if ((isName(name, u"replaceAll") || isName(name, u"replaceFirst")) && n == 2
         && isString(args, 0) && isString(args, 1))
-        return replaceRegex(s, args[0].string(), args[1].string(), name == QLatin1String("replaceAll"), error);
-    if (name == QLatin1String("matches") && n == 1 && isString(args, 0)) {
+        return replaceRegex(s, args[0].string(), args[1].string(), isName(name, u"replaceAll"), error);
+    if (isName(name, u"matches") && n == 1 && isString(args, 0)) {
         // String.matches() must match the whole string.
         const QRegularExpression *re = javaRegex(QRegularExpression::anchoredPattern(args[0].string()), error);
         return re ? Value(re->match(s).hasMatch()) : Value();
     }
-    if (name == QLatin1String("split") && (n == 1 || n == 2) && isString(args, 0) && (n == 1 || isInt(args, 1)))
+    if (isName(name, u"split") && (n == 1 || n == 2) && isString(args, 0) && (n == 1 || isInt(args, 1)))
         return split(s, args[0].string(), n == 2 ? args[1].toInt() : 0, error);
     return {};
 }
@@ -296,22 +296,22 @@ Value listMethod(const ListPtr &list, const QString &name, const Args &args, QSt
 {
     auto &items = list->items();
     const size_t n = args.size();
-    if (name == QLatin1String("size") && n == 0)
+    if (isName(name, u"size") && n == 0)
         return qint64(items.size());
-    if (name == QLatin1String("isEmpty") && n == 0)
+    if (isName(name, u"isEmpty") && n == 0)
         return items.empty();
-    if (name == QLatin1String("toString") && n == 0)
+    if (isName(name, u"toString") && n == 0)
         return Value(list).toString();
-    if (name == QLatin1String("get") && n == 1 && isInt(args, 0)) {
+    if (isName(name, u"get") && n == 1 && isInt(args, 0)) {
         if (!indexInRange(args[0].toInt(), qsizetype(items.size()), error))
             return {};
         return items[size_t(args[0].toInt())];
     }
-    if (name == QLatin1String("subList") && n == 2 && isInt(args, 0) && isInt(args, 1))
+    if (isName(name, u"subList") && n == 2 && isInt(args, 0) && isInt(args, 1))
         return subList(*list, args[0].toInt(), args[1].toInt(), error);
-    if (name == QLatin1String("contains") && n == 1)
+    if (isName(name, u"contains") && n == 1)
         return std::any_of(items.begin(), items.end(), [&](const Value &v) { return v.javaEquals(args[0]); });
-    if (name == QLatin1String("indexOf") && n == 1) {
+    if (isName(name, u"indexOf") && n == 1) {
         for (size_t i = 0; i < items.size(); ++i) {
             if (items[i].javaEquals(args[0]))
                 return qint64(i);
@@ -321,17 +321,17 @@ Value listMethod(const ListPtr &list, const QString &name, const Args &args, QSt
     // Velocity calls an array's methods on a fixed-size list wrapper, which refuses to grow or
     // shrink.
     const bool fixedSize = list->kind() == List::Kind::JavaArray;
-    if (fixedSize && (name == QLatin1String("add") || name == QLatin1String("remove") || name == QLatin1String("clear")
-                      || name == QLatin1String("addAll"))) {
+    if (fixedSize && (isName(name, u"add") || isName(name, u"remove") || isName(name, u"clear")
+                      || isName(name, u"addAll"))) {
         error = QStringLiteral("UnsupportedOperationException: an array from split() cannot change size");
         return {};
     }
-    if (name == QLatin1String("add") && n == 1) {
+    if (isName(name, u"add") && n == 1) {
         items.push_back(args[0]);
         list->noteStructuralChange();
         return true;
     }
-    if (name == QLatin1String("add") && n == 2 && isInt(args, 0)) {
+    if (isName(name, u"add") && n == 2 && isInt(args, 0)) {
         const qint64 i = args[0].toInt();
         if (i < 0 || i > qint64(items.size())) {
             error = QStringLiteral("Index: %1, Size: %2").arg(i).arg(items.size());
@@ -341,20 +341,20 @@ Value listMethod(const ListPtr &list, const QString &name, const Args &args, QSt
         list->noteStructuralChange();
         return {};
     }
-    if (name == QLatin1String("addAll") && n == 1 && args[0].isList()) {
+    if (isName(name, u"addAll") && n == 1 && args[0].isList()) {
         const auto copy = args[0].list()->items();
         items.insert(items.end(), copy.begin(), copy.end());
         list->noteStructuralChange();
         return !copy.empty();
     }
-    if (name == QLatin1String("set") && n == 2 && isInt(args, 0)) {
+    if (isName(name, u"set") && n == 2 && isInt(args, 0)) {
         if (!indexInRange(args[0].toInt(), qsizetype(items.size()), error))
             return {};
         Value previous = items[size_t(args[0].toInt())];
         items[size_t(args[0].toInt())] = args[1];
         return previous;
     }
-    if (name == QLatin1String("remove") && n == 1) {
+    if (isName(name, u"remove") && n == 1) {
         if (args[0].isInt()) {
             if (!indexInRange(args[0].toInt(), qsizetype(items.size()), error))
                 return {};
@@ -372,7 +372,7 @@ Value listMethod(const ListPtr &list, const QString &name, const Args &args, QSt
         }
         return false;
     }
-    if (name == QLatin1String("clear") && n == 0) {
+    if (isName(name, u"clear") && n == 0) {
         items.clear();
         list->noteStructuralChange();
         return {};
@@ -387,9 +387,9 @@ public:
     MapEntry(QString key, Value value) : m_key(std::move(key)), m_value(std::move(value)) {}
     Value property(const QString &name) const override
     {
-        if (name == QLatin1String("key"))
+        if (isName(name, u"key"))
             return m_key;
-        if (name == QLatin1String("value"))
+        if (isName(name, u"value"))
             return m_value;
         return {};
     }
@@ -397,11 +397,11 @@ public:
     {
         if (!args.empty())
             return {};
-        if (name == QLatin1String("getKey"))
+        if (isName(name, u"getKey"))
             return m_key;
-        if (name == QLatin1String("getValue"))
+        if (isName(name, u"getValue"))
             return m_value;
-        if (name == QLatin1String("toString"))
+        if (isName(name, u"toString"))
             return toString();
         return {};
     }
@@ -415,43 +415,43 @@ private:
 Value mapMethod(const MapPtr &map, const QString &name, const Args &args)
 {
     const size_t n = args.size();
-    if (name == QLatin1String("size") && n == 0)
+    if (isName(name, u"size") && n == 0)
         return qint64(map->size());
-    if (name == QLatin1String("isEmpty") && n == 0)
+    if (isName(name, u"isEmpty") && n == 0)
         return map->isEmpty();
-    if (name == QLatin1String("toString") && n == 0)
+    if (isName(name, u"toString") && n == 0)
         return Value(map).toString();
-    if (name == QLatin1String("get") && n == 1)
+    if (isName(name, u"get") && n == 1)
         return args[0].isString() ? map->get(args[0].string()) : Value();
-    if (name == QLatin1String("containsKey") && n == 1)
+    if (isName(name, u"containsKey") && n == 1)
         return args[0].isString() && map->contains(args[0].string());
-    if (name == QLatin1String("containsValue") && n == 1) {
+    if (isName(name, u"containsValue") && n == 1) {
         const auto values = map->values();
         return std::any_of(values.begin(), values.end(), [&](const Value &v) { return v.javaEquals(args[0]); });
     }
-    if (name == QLatin1String("put") && n == 2)
+    if (isName(name, u"put") && n == 2)
         return map->put(args[0].isString() ? args[0].string() : args[0].toString(), args[1]);
-    if (name == QLatin1String("putAll") && n == 1 && args[0].isMap()) {
+    if (isName(name, u"putAll") && n == 1 && args[0].isMap()) {
         for (const auto &[k, v] : args[0].map()->entries())
             map->put(k, v);
         return {};
     }
-    if (name == QLatin1String("remove") && n == 1)
+    if (isName(name, u"remove") && n == 1)
         return args[0].isString() ? map->remove(args[0].string()) : Value();
-    if (name == QLatin1String("clear") && n == 0) {
+    if (isName(name, u"clear") && n == 0) {
         for (const QString &k : map->keys())
             map->remove(k);
         return {};
     }
-    if (name == QLatin1String("keySet") && n == 0) {
+    if (isName(name, u"keySet") && n == 0) {
         std::vector<Value> keys;
         for (const QString &k : map->keys())
             keys.emplace_back(k);
         return std::make_shared<List>(std::move(keys));
     }
-    if (name == QLatin1String("values") && n == 0)
+    if (isName(name, u"values") && n == 0)
         return std::make_shared<List>(map->values());
-    if (name == QLatin1String("entrySet") && n == 0) {
+    if (isName(name, u"entrySet") && n == 0) {
         std::vector<Value> entries;
         for (const auto &[k, v] : map->entries())
             entries.emplace_back(HostPtr(std::make_shared<MapEntry>(k, v)));
@@ -464,13 +464,13 @@ Value numberMethod(const Value &v, const QString &name, const Args &args)
 {
     if (!args.empty())
         return {};
-    if (name == QLatin1String("toString"))
+    if (isName(name, u"toString"))
         return v.toString();
-    if (name == QLatin1String("intValue"))
+    if (isName(name, u"intValue"))
         return v.isInt() ? v.toInt() : qint64(javaDoubleToInt(v.toDouble()));
-    if (name == QLatin1String("longValue"))
+    if (isName(name, u"longValue"))
         return v.isInt() ? v.toInt() : javaDoubleToLong(v.toDouble());
-    if (name == QLatin1String("doubleValue"))
+    if (isName(name, u"doubleValue"))
         return v.toDouble();
     return {};
 }
@@ -483,16 +483,16 @@ Value BuiltinMethods::call(const Value &target, const QString &name, std::span<c
         // Read in place where that is simple; anything else as the Map or List it stands for,
         // which is the same since neither can change.
         const JsonRef &json = target.json();
-        if (name == QLatin1String("size") && args.empty())
+        if (isName(name, u"size") && args.empty())
             return qint64(json.size());
-        if (name == QLatin1String("get") && args.size() == 1 && !json.isArray())
+        if (isName(name, u"get") && args.size() == 1 && !json.isArray())
             return args[0].isString() ? json.get(args[0].string()) : Value();
         return call(target.materialized(), name, args, error);
     }
     // Every Java object has equals(); a host object answers for itself.
     if (target.isHost())
         return target.host()->call(name, args, error);
-    if (args.size() == 1 && !target.isNull() && name == QLatin1String("equals"))
+    if (args.size() == 1 && !target.isNull() && isName(name, u"equals"))
         return target.javaEquals(args[0]);
     if (target.isList() || target.isMap()) {
         Value result = target.isList() ? listMethod(target.list(), name, args, error) : mapMethod(target.map(), name, args);
@@ -511,7 +511,7 @@ Value BuiltinMethods::call(const Value &target, const QString &name, std::span<c
     case Value::Type::Int:
     case Value::Type::Double: return numberMethod(target, name, args);
     case Value::Type::Bool:
-        return name == QLatin1String("toString") && args.empty() ? Value(target.toString()) : Value();
+        return isName(name, u"toString") && args.empty() ? Value(target.toString()) : Value();
     case Value::Type::Host: return target.host()->call(name, args, error);
     case Value::Type::List:
     case Value::Type::Map:
@@ -527,13 +527,13 @@ Value BuiltinMethods::property(const Value &target, const QString &name)
     case Value::Type::Map: return target.map()->get(name);
     case Value::Type::Host: return target.host()->property(name);
     case Value::Type::String:
-        return name == QLatin1String("empty") ? Value(target.string().isEmpty()) : Value();
+        return isName(name, u"empty") ? Value(target.string().isEmpty()) : Value();
     case Value::Type::List:
-        return name == QLatin1String("empty") ? Value(target.list()->items().empty()) : Value();
+        return isName(name, u"empty") ? Value(target.list()->items().empty()) : Value();
     case Value::Type::Json:
         if (!target.json().isArray())
             return target.json().get(name);
-        return name == QLatin1String("empty") ? Value(target.json().size() == 0) : Value();
+        return isName(name, u"empty") ? Value(target.json().size() == 0) : Value();
     default: return {};
     }
 }

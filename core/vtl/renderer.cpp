@@ -36,17 +36,17 @@ public:
     }
     Value property(const QString &name) const override
     {
-        if (name == QLatin1String("index"))
+        if (isName(name, u"index"))
             return index;
-        if (name == QLatin1String("count"))
+        if (isName(name, u"count"))
             return index + 1;
-        if (name == QLatin1String("hasNext"))
+        if (isName(name, u"hasNext"))
             return hasNext();
-        if (name == QLatin1String("first"))
+        if (isName(name, u"first"))
             return index == 0;
-        if (name == QLatin1String("last"))
+        if (isName(name, u"last"))
             return !hasNext();
-        if (name == QLatin1String("parent"))
+        if (isName(name, u"parent"))
             return m_parent ? Value(HostPtr(m_parent)) : Value();
         return {};
     }
@@ -55,7 +55,7 @@ public:
         if (!args.empty())
             return {};
         // getIndex(), hasNext(), isFirst()... as Java getters.
-        if (name == QLatin1String("hasNext"))
+        if (isName(name, u"hasNext"))
             return property(name);
         if (name.startsWith(QLatin1String("get")) || name.startsWith(QLatin1String("is"))) {
             QString prop = name.mid(name.startsWith(QLatin1String("get")) ? 3 : 2);
@@ -137,7 +137,7 @@ Variables::Variables(std::initializer_list<Entry> entries)
 void Variables::insert(const QString &name, Value value)
 {
     for (Entry &entry : m_entries) {
-        if (entry.first == name) {
+        if (sameText(entry.first, name)) {
             entry.second = std::move(value);
             return;
         }
@@ -159,7 +159,7 @@ bool Variables::remove(const QString &name)
 const Value *Variables::find(const QString &name) const
 {
     for (const Entry &entry : m_entries) {
-        if (entry.first == name)
+        if (sameText(entry.first, name))
             return &entry.second;
     }
     return nullptr;

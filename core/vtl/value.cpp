@@ -318,7 +318,7 @@ qsizetype Map::indexOf(const QString &key) const
     if (!m_index.isEmpty())
         return m_index.value(key, -1);
     for (qsizetype i = 0; i < qsizetype(m_entries.size()); ++i) {
-        if (m_entries[size_t(i)].first == key)
+        if (sameText(m_entries[size_t(i)].first, key))
             return i;
     }
     return -1;

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QString>
 
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -113,6 +114,18 @@ public:
 private:
     std::variant<std::monostate, bool, qint64, double, QString, ListPtr, MapPtr, HostPtr, JsonRef> m_v;
 };
+
+// Whether `a` is `b`, inline: names are compared on every property read and method call.
+inline bool sameText(QStringView a, QStringView b)
+{
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(QChar)) == 0;
+}
+// Whether `name` is the ASCII `literal` (a method or property name).
+template<size_t N>
+inline bool isName(const QString &name, const char16_t (&literal)[N])
+{
+    return sameText(name, QStringView(literal, qsizetype(N - 1)));
+}
 
 // Java's Double.toString(): "6.0", "0.30000000000000004", "1.0E10", "NaN", "Infinity".
 QString javaDoubleToString(double d);
