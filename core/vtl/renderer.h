@@ -97,6 +97,8 @@ private:
         void reserve(qsizetype size);
         void append(const QChar *text, qsizetype size)
         {
+            if (size == 0) // an empty QString may have no data at all
+                return;
             if (size > m_capacity - m_size)
                 grow(size);
             std::memcpy(static_cast<void *>(m_data + m_size), text, size_t(size) * sizeof(QChar));

@@ -696,7 +696,7 @@ Value JsonRef::get(QStringView key, std::string_view *string) const
 Value JsonRef::getAscii(std::string_view key, std::string_view *string) const
 {
     return member(
-        [&](std::string_view name) { return name.size() == key.size() && std::memcmp(name.data(), key.data(), key.size()) == 0; },
+        [&](std::string_view name) { return name == key; },
         string);
 }
 

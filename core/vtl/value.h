@@ -118,7 +118,8 @@ private:
 // Whether `a` is `b`, inline: names are compared on every property read and method call.
 inline bool sameText(QStringView a, QStringView b)
 {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(QChar)) == 0;
+    return a.size() == b.size()
+           && (a.isEmpty() || std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(QChar)) == 0);
 }
 // Whether `name` is the ASCII `literal` (a method or property name).
 template<size_t N>
