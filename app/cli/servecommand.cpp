@@ -164,6 +164,8 @@ std::optional<std::vector<runtime::ServedStage>> loadStages(const ServeOptions &
                                                             const std::shared_ptr<runtime::FunctionHost> &functions,
                                                             QTextStream &err)
 {
+    // Throttle and quota counters survive reloads, as they survive redeploys on AWS.
+    static const auto ledger = std::make_shared<runtime::UsageLedger>();
     std::optional<model::Project> project = loadProjectOrReport(options.project, err);
     if (!project)
         return std::nullopt;
@@ -175,7 +177,7 @@ std::optional<std::vector<runtime::ServedStage>> loadStages(const ServeOptions &
         draft->variables = options.draftVariables;
     }
     std::vector<base::Diagnostic> problems;
-    std::vector<runtime::ServedStage> stages = runtime::stagesFromProject(*project, draft, problems);
+    std::vector<runtime::ServedStage> stages = runtime::stagesFromProject(*project, draft, problems, ledger);
     for (const base::Diagnostic &problem : problems)
         err << problem.toString() << '\n';
     err.flush();

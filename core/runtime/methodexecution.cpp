@@ -212,8 +212,13 @@ void MethodExecution::run()
     m_exchange.resourcePath = match->resourcePath;
     m_method = api.method(match->method);
 
+    // API keys and usage plans come first, as in a deployed stage's CloudWatch log.
+    if (!checkUsagePlan(*match->method))
+        return;
     log(QStringLiteral("Starting execution for request: %1").arg(ids.requestId));
     log(QStringLiteral("HTTP Method: %1, Resource Path: %2").arg(m_request.httpMethod, m_pathAfterStage));
+    if (!m_context.apiKeyId().isEmpty())
+        log(QStringLiteral("API Key: %1").arg(UsagePlans::masked(m_context.apiKey())));
     if (m_detailed) {
         log(QStringLiteral("Method request path: %1").arg(javaMapString(m_request.pathParameters)));
         log(QStringLiteral("Method request query string: %1").arg(javaMapString(m_request.query)));
@@ -221,8 +226,8 @@ void MethodExecution::run()
         log(QStringLiteral("Method request body before transformations: %1").arg(truncatedForLog(QString::fromUtf8(m_request.body))));
     }
 
-    // Seams for the access checks of the security issue (API keys, usage plans, authorizers)
-    // and body validation belong here, before the integration request.
+    // The seam for authorizers and body validation (the rest of the security issue) is here,
+    // before the integration request.
     if (!checkRequiredParameters())
         return;
 
@@ -361,6 +366,16 @@ QByteArray MethodExecution::proxyEvent() const
         w.key(QLatin1StringView(absent));
         w.null();
     }
+    w.key(QLatin1StringView("apiKey"));
+    if (m_context.apiKey().isEmpty())
+        w.null();
+    else
+        w.value(m_context.apiKey());
+    w.key(QLatin1StringView("apiKeyId"));
+    if (m_context.apiKeyId().isEmpty())
+        w.null();
+    else
+        w.value(m_context.apiKeyId());
     w.key(QLatin1StringView("sourceIp"));
     w.value(m_request.sourceIp);
     for (const char *absent : {"principalOrgId", "accessKey", "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn"}) {
@@ -555,6 +570,32 @@ std::optional<http::Response> MethodExecution::proxyResponse(const QByteArray &p
     if (response.header("Content-Type").isEmpty())
         response.setHeader("Content-Type", "application/json");
     return response;
+}
+
+bool MethodExecution::checkUsagePlan(const model::Method &method)
+{
+    if (!m_stage->usagePlans)
+        return true;
+    const AccessDecision decision = m_stage->usagePlans->check(method, m_request.httpMethod, m_exchange.resourcePath, m_request,
+                                                               m_apiId, m_exchange.requestId);
+    for (const QString &line : decision.log)
+        log(line);
+    switch (decision.outcome) {
+    case AccessDecision::Outcome::Allowed:
+        if (!decision.apiKeyId.isEmpty())
+            m_context.setApiKey(decision.apiKey, decision.apiKeyId);
+        return true;
+    case AccessDecision::Outcome::Forbidden:
+        failWith(QStringLiteral("INVALID_API_KEY"), QString());
+        return false;
+    case AccessDecision::Outcome::Throttled:
+        failWith(QStringLiteral("THROTTLED"), QString());
+        return false;
+    case AccessDecision::Outcome::QuotaExceeded:
+        failWith(QStringLiteral("QUOTA_EXCEEDED"), QString());
+        return false;
+    }
+    return true;
 }
 
 bool MethodExecution::checkRequiredParameters()

@@ -40,6 +40,8 @@ private:
 
     void log(const QString &line);
     bool detailed() const { return m_detailed; }
+    // API keys and usage plans (throttle, quota) and the stage's method throttling.
+    bool checkUsagePlan(const model::Method &method);
     bool checkRequiredParameters();
     std::optional<IntegrationRequest> buildIntegrationRequest();
     void callMock(const IntegrationRequest &request);

@@ -3,8 +3,10 @@
 namespace portico::runtime {
 
 std::vector<ServedStage> stagesFromProject(const model::Project &project, const std::optional<DraftStage> &draft,
-                                           std::vector<base::Diagnostic> &problems)
+                                           std::vector<base::Diagnostic> &problems, std::shared_ptr<UsageLedger> ledger)
 {
+    if (!ledger)
+        ledger = std::make_shared<UsageLedger>();
     std::vector<ServedStage> out;
     // Stages on one deployment share its compiled snapshot.
     std::map<QString, std::shared_ptr<const CompiledApi>> compiled;
@@ -30,6 +32,7 @@ std::vector<ServedStage> stagesFromProject(const model::Project &project, const 
         served.deploymentId = deployment->id;
         served.api = api;
         served.variables.assign(stage.variables.begin(), stage.variables.end());
+        served.usagePlans = std::make_shared<const UsagePlans>(project, stage.stageName, ledger);
         out.push_back(std::move(served));
     }
     if (draft) {
@@ -38,6 +41,7 @@ std::vector<ServedStage> stagesFromProject(const model::Project &project, const 
         served.name = draft->name;
         served.api = CompiledApi::compile(project.api, found);
         served.variables = draft->variables;
+        served.usagePlans = std::make_shared<const UsagePlans>(project, draft->name, ledger, true);
         for (base::Diagnostic &d : found) {
             d.location = QStringLiteral("draft: %1").arg(d.location);
             problems.push_back(std::move(d));

@@ -54,7 +54,9 @@ void RequestContext::build() const
     context->put(QStringLiteral("stage"), f.stage);
 
     auto identity = hashMap();
-    for (const char *absent : {"accountId", "apiKey", "apiKeyId", "caller", "cognitoAuthenticationProvider",
+    identity->put(QStringLiteral("apiKey"), m_apiKey.isEmpty() ? Value() : Value(m_apiKey));
+    identity->put(QStringLiteral("apiKeyId"), m_apiKeyId.isEmpty() ? Value() : Value(m_apiKeyId));
+    for (const char *absent : {"accountId", "caller", "cognitoAuthenticationProvider",
                                "cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId",
                                "principalOrgId", "user", "userArn", "accessKey"})
         identity->put(QString::fromLatin1(absent), Value());
@@ -139,6 +141,19 @@ std::optional<int> RequestContext::responseStatusOverride() const
             return status;
     }
     return std::nullopt;
+}
+
+void RequestContext::setApiKey(const QString &key, const QString &keyId)
+{
+    m_apiKey = key;
+    m_apiKeyId = keyId;
+    if (m_value.isMap()) {
+        const Value identity = m_value.map()->get(QStringLiteral("identity"));
+        if (identity.isMap()) {
+            identity.map()->put(QStringLiteral("apiKey"), key);
+            identity.map()->put(QStringLiteral("apiKeyId"), keyId);
+        }
+    }
 }
 
 void RequestContext::setError(const QString &responseType, const QString &message, const QString &validationErrorString)

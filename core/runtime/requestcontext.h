@@ -49,6 +49,11 @@ public:
     NamedStrings responseHeaderOverride() const;
     std::optional<int> responseStatusOverride() const;
 
+    // $context.identity.apiKey / apiKeyId once the usage plan check has found the key.
+    void setApiKey(const QString &key, const QString &keyId);
+    const QString &apiKey() const { return m_apiKey; }
+    const QString &apiKeyId() const { return m_apiKeyId; }
+
     // $context.error.* for gateway responses.
     void setError(const QString &responseType, const QString &message, const QString &validationErrorString);
 
@@ -61,6 +66,8 @@ private:
     QString m_path;
     QString m_sourceIp;
     QString m_userAgent;
+    QString m_apiKey;
+    QString m_apiKeyId;
     mutable vtl::Value m_value;
 };
 

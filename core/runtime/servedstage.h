@@ -4,6 +4,7 @@
 
 #include "compiledapi.h"
 #include "functionhost.h"
+#include "usageplans.h"
 #include "methodrequest.h"
 
 #include <memory>
@@ -18,6 +19,8 @@ struct ServedStage
     NamedStrings variables;
     // Runs the project's local functions for Lambda integrations; shared by every stage.
     std::shared_ptr<FunctionHost> functions;
+    // API keys and usage plans as they apply to this stage.
+    std::shared_ptr<const UsagePlans> usagePlans;
 };
 
 } // namespace portico::runtime

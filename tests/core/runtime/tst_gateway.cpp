@@ -679,6 +679,9 @@ private Q_SLOTS:
         QCOMPARE(exchange.integrationType, QStringLiteral("HTTP"));
         QCOMPARE(exchange.response.status, 200);
         const QStringList expectedStarts = {
+            QStringLiteral("Verifying Usage Plan for request: %1. API Key:  API Stage: gwtest0001/prod").arg(exchange.requestId),
+            QStringLiteral("API Key  authorized because method 'POST /items/{id}' does not require API Key. Request will not "
+                           "contribute to throttle or quota limits"),
             QStringLiteral("Starting execution for request: ") + exchange.requestId,
             QStringLiteral("HTTP Method: POST, Resource Path: /items/42"),
             QStringLiteral("Method request path: {id=42}"),
@@ -702,7 +705,7 @@ private Q_SLOTS:
             QVERIFY2(exchange.lines[size_t(i)].text.startsWith(expectedStarts[i]), qPrintable(exchange.lines[size_t(i)].text));
         const QString log = exchange.executionLog();
         QVERIFY(log.startsWith(QStringLiteral("Execution log for request ") + exchange.requestId + QLatin1Char('\n')));
-        static const QRegularExpression timestamp(QStringLiteral("^\\w{3} \\w{3} \\d{2} \\d{2}:\\d{2}:\\d{2} UTC \\d{4} : Starting execution"));
+        static const QRegularExpression timestamp(QStringLiteral("^\\w{3} \\w{3} \\d{2} \\d{2}:\\d{2}:\\d{2} UTC \\d{4} : Verifying Usage Plan"));
         QVERIFY2(timestamp.match(log.section(QLatin1Char('\n'), 1, 1)).hasMatch(), qPrintable(log.section(QLatin1Char('\n'), 1, 1)));
     }
 
