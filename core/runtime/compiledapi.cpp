@@ -36,6 +36,7 @@ std::shared_ptr<const CompiledApi> CompiledApi::compile(model::RestApi api, std:
     out->m_api = std::move(api);
     out->m_routes = std::make_unique<RouteTable>(out->m_api);
     out->m_gatewayResponses = GatewayResponses(out->m_api.gatewayResponses);
+    out->m_models = ModelSchemas(out->m_api, problems);
     for (const model::Resource &resource : out->m_api.resources) {
         const QString path = out->m_api.pathOf(resource.id);
         for (const auto &[verb, method] : resource.methods) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "gatewayresponses.h"
+#include "modelschemas.h"
 #include "routetable.h"
 
 #include "base/diagnostic.h"
@@ -64,12 +65,14 @@ public:
     const RouteTable &routes() const { return *m_routes; }
     const GatewayResponses &gatewayResponses() const { return m_gatewayResponses; }
     const CompiledMethod *method(const model::Method *method) const;
+    const ModelSchemas &models() const { return m_models; }
 
 private:
     CompiledApi() = default;
     model::RestApi m_api;
     std::unique_ptr<RouteTable> m_routes;
     GatewayResponses m_gatewayResponses;
+    ModelSchemas m_models;
     std::unordered_map<const model::Method *, CompiledMethod> m_methods;
 };
 

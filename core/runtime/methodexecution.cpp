@@ -226,9 +226,8 @@ void MethodExecution::run()
         log(QStringLiteral("Method request body before transformations: %1").arg(truncatedForLog(QString::fromUtf8(m_request.body))));
     }
 
-    // The seam for authorizers and body validation (the rest of the security issue) is here,
-    // before the integration request.
-    if (!checkRequiredParameters())
+    // The seam for authorizers (the rest of the security issue) is here, before validation.
+    if (!checkRequiredParameters() || !checkRequestBody())
         return;
 
     const model::Method &method = *m_method->method;
@@ -598,6 +597,25 @@ bool MethodExecution::checkUsagePlan(const model::Method &method)
     return true;
 }
 
+bool MethodExecution::checkRequestBody()
+{
+    if (!m_method->validator || !m_method->validator->validateRequestBody)
+        return true;
+    const QString mediaType = mediaTypeOf(m_request.headerValue(QStringLiteral("Content-Type")));
+    const auto &models = m_method->method->requestModels;
+    auto model = models.find(mediaType);
+    if (model == models.end())
+        model = models.find(QStringLiteral("$default"));
+    if (model == models.end())
+        return true;
+    const std::optional<QString> error = m_stage->api->models().validate(model->second, m_request.body);
+    if (!error)
+        return true;
+    log(QStringLiteral("Request body does not match model schema for content type %1: %2").arg(mediaType, *error));
+    failWith(QStringLiteral("BAD_REQUEST_BODY"), QString(), std::nullopt, std::nullopt, *error);
+    return false;
+}
+
 bool MethodExecution::checkRequiredParameters()
 {
     if (!m_method->validator || !m_method->validator->validateRequestParameters)
@@ -961,11 +979,11 @@ void MethodExecution::applyIntegrationResponse(const IntegrationResult &result, 
 }
 
 void MethodExecution::failWith(const QString &type, const QString &logLine, const std::optional<QString> &message,
-                               std::optional<int> status)
+                               std::optional<int> status, const QString &validationError)
 {
     if (!logLine.isEmpty())
         log(logLine);
-    http::Response response = m_stage->api->gatewayResponses().build(type, m_context, sources(), message);
+    http::Response response = m_stage->api->gatewayResponses().build(type, m_context, sources(), message, validationError);
     if (status)
         response.status = *status;
     respond(std::move(response), false, false);

@@ -43,6 +43,8 @@ private:
     // API keys and usage plans (throttle, quota) and the stage's method throttling.
     bool checkUsagePlan(const model::Method &method);
     bool checkRequiredParameters();
+    // The body against the method's request model for its content type (JSON Schema draft-04).
+    bool checkRequestBody();
     std::optional<IntegrationRequest> buildIntegrationRequest();
     void callMock(const IntegrationRequest &request);
     void callHttp(const IntegrationRequest &request, bool proxy);
@@ -56,7 +58,7 @@ private:
     void applyIntegrationResponse(const IntegrationResult &result, const QString &selectionInput, bool defaultOnly = false);
     // `status` replaces the gateway response's own (502 for Lambda errors, as AWS answers).
     void failWith(const QString &type, const QString &logLine, const std::optional<QString> &message = std::nullopt,
-                  std::optional<int> status = std::nullopt);
+                  std::optional<int> status = std::nullopt, const QString &validationError = QString());
     void respond(http::Response response, bool addTraceId, bool completed);
     MappingSources sources(const IntegrationResult *integration = nullptr) const;
     vtl::Variables templateVariables(const QByteArray &body, const CompiledTemplate &forTemplate) const;

@@ -256,6 +256,37 @@ model::RestApi buildApi(const QString &version)
     }
     add(validated);
 
+    // Body validation against a model that refers to another model as AWS stores the reference.
+    model::Model pet;
+    pet.name = QStringLiteral("Pet");
+    // (No raw string here: moc misreads a raw string with '$' and quotes.)
+    pet.schema = QStringLiteral("{\"type\":\"object\",\"required\":[\"name\"],"
+                                "\"properties\":{\"name\":{\"type\":\"string\"},"
+                                "\"tag\":{\"$ref\":\"https://apigateway.amazonaws.com/restapis/gwtest0001/models/Tag\"}}}");
+    model::Model tag;
+    tag.name = QStringLiteral("Tag");
+    tag.schema = QStringLiteral(R"({"type":"string","maxLength":5})");
+    api.models = {pet, tag};
+    model::RequestValidator bodyValidator;
+    bodyValidator.id = QStringLiteral("val2");
+    bodyValidator.name = QStringLiteral("body");
+    bodyValidator.validateRequestBody = true;
+    api.requestValidators.push_back(bodyValidator);
+    model::Resource pets = resource(QStringLiteral("pets"), QStringLiteral("root"), QStringLiteral("pets"));
+    {
+        model::Method m = mockReturning(QStringLiteral("{\"created\":true}"));
+        m.httpMethod = QStringLiteral("POST");
+        m.requestValidatorId = QStringLiteral("val2");
+        m.requestModels[QStringLiteral("application/json")] = QStringLiteral("Pet");
+        pets.methods[QStringLiteral("POST")] = m;
+    }
+    add(pets);
+    model::GatewayResponse badBody;
+    badBody.responseType = QStringLiteral("BAD_REQUEST_BODY");
+    badBody.responseTemplates[QStringLiteral("application/json")] =
+        QStringLiteral("{\"message\":$context.error.messageString,\"detail\":\"$context.error.validationErrorString\"}");
+    api.gatewayResponses.push_back(badBody);
+
     model::Resource override_ = resource(QStringLiteral("override"), QStringLiteral("root"), QStringLiteral("override"));
     override_.methods[QStringLiteral("GET")] = mockReturning(
         QStringLiteral("#set($context.responseOverride.status = 418)#set($context.responseOverride.header.X-Over = \"yes\")teapot"));
@@ -633,6 +664,33 @@ private Q_SLOTS:
         RawResponse ok = get("/prod/validated?q=1", "x-key: k\r\n");
         QCOMPARE(ok.status, 200);
         QCOMPARE(ok.body, QByteArray(R"({"valid":true})"));
+    }
+
+    void bodyIsValidatedAgainstTheRequestModel_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("valid") << QByteArray(R"({"name":"Rex","tag":"dog"})") << 200 << QString();
+        QTest::newRow("missing required property") << QByteArray(R"({"tag":"dog"})") << 400 << QStringLiteral("name");
+        QTest::newRow("referenced model violated") << QByteArray(R"({"name":"Rex","tag":"toolongtag"})") << 400 << QStringLiteral("tag");
+        QTest::newRow("not JSON") << QByteArray("{name") << 400 << QStringLiteral("[Unknown error parsing request body]");
+    }
+    void bodyIsValidatedAgainstTheRequestModel()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, detail);
+        RawResponse r = send("POST", "/prod/pets", "Content-Type: application/json\r\n", body);
+        QCOMPARE(r.status, status);
+        if (status == 200) {
+            QCOMPARE(r.body, QByteArray(R"({"created":true})"));
+            return;
+        }
+        QCOMPARE(r.header("x-amzn-ErrorType"), QByteArray("BadRequestException"));
+        const base::Json json = base::Json::parse(r.body.toStdString(), nullptr, false);
+        QCOMPARE(text(json["message"]), QStringLiteral("Invalid request body"));
+        QVERIFY2(text(json["detail"]).contains(detail), r.body.constData());
     }
 
     void responseOverrideSetsStatusAndHeaders()
