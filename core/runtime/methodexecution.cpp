@@ -576,7 +576,7 @@ bool MethodExecution::checkUsagePlan(const model::Method &method)
     if (!m_stage->usagePlans)
         return true;
     const AccessDecision decision = m_stage->usagePlans->check(method, m_request.httpMethod, m_exchange.resourcePath, m_request,
-                                                               m_apiId, m_exchange.requestId);
+                                                               m_apiId, m_exchange.requestId, m_detailed);
     for (const QString &line : decision.log)
         log(line);
     switch (decision.outcome) {

@@ -101,9 +101,15 @@ QString UsagePlans::masked(const QString &secret)
 }
 
 AccessDecision UsagePlans::check(const model::Method &method, const QString &verb, const QString &resourcePath,
-                                 const MethodRequest &request, const QString &apiId, const QString &requestId) const
+                                 const MethodRequest &request, const QString &apiId, const QString &requestId,
+                                 bool detailed) const
 {
     AccessDecision decision;
+    // Log lines are formatted only when asked for; the checks themselves are the same.
+    const auto note = [&](auto &&line) {
+        if (detailed)
+            decision.log.append(line());
+    };
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const QString methodKey = resourcePath + QLatin1Char('/') + verb;
     const QString apiStage = apiId + QLatin1Char('/') + m_stage;
@@ -116,7 +122,7 @@ AccessDecision UsagePlans::check(const model::Method &method, const QString &ver
         const model::ThrottleSettings throttle{*setting->second.throttlingRateLimit, *setting->second.throttlingBurstLimit};
         if (!m_ledger->take(QStringLiteral("stage|%1|%2").arg(m_stage, setting->first), throttle, nowMs)) {
             decision.outcome = AccessDecision::Outcome::Throttled;
-            decision.log.append(QStringLiteral("Method throttle limit exceeded for stage %1, method %2").arg(m_stage, methodKey));
+            note([&] { return QStringLiteral("Method throttle limit exceeded for stage %1, method %2").arg(m_stage, methodKey); });
             return decision;
         }
     }
@@ -125,34 +131,34 @@ AccessDecision UsagePlans::check(const model::Method &method, const QString &ver
                             ? request.headerValue(QStringLiteral("x-api-key")).value_or(QString())
                             : QString();
     decision.apiKey = key;
-    decision.log.append(QStringLiteral("Verifying Usage Plan for request: %1. API Key: %2 API Stage: %3")
-                            .arg(requestId, masked(key), apiStage));
+    note([&] { return QStringLiteral("Verifying Usage Plan for request: %1. API Key: %2 API Stage: %3")
+                            .arg(requestId, masked(key), apiStage); });
     if (!method.apiKeyRequired) {
-        decision.log.append(QStringLiteral("API Key %1 authorized because method '%2 %3' does not require API Key. Request will "
+        note([&] { return QStringLiteral("API Key %1 authorized because method '%2 %3' does not require API Key. Request will "
                                            "not contribute to throttle or quota limits")
-                                .arg(masked(key), verb, resourcePath));
+                                .arg(masked(key), verb, resourcePath); });
         return decision;
     }
-    const auto forbid = [&](const QString &why) {
+    const auto forbid = [&](auto &&why) {
         decision.outcome = AccessDecision::Outcome::Forbidden;
-        decision.log.append(why);
+        note(why);
         return decision;
     };
     if (m_keySource == model::ApiKeySource::Authorizer)
-        return forbid(QStringLiteral("API Key source AUTHORIZER: no authorizer supplied a usageIdentifierKey"));
+        return forbid([&] { return QStringLiteral("API Key source AUTHORIZER: no authorizer supplied a usageIdentifierKey"); });
     if (key.isEmpty())
-        return forbid(QStringLiteral("API Key not found in the x-api-key header for method '%1 %2', which requires one").arg(verb, resourcePath));
+        return forbid([&] { return QStringLiteral("API Key not found in the x-api-key header for method '%1 %2', which requires one").arg(verb, resourcePath); });
     auto found = m_keysByValue.find(key);
     if (found == m_keysByValue.end())
-        return forbid(QStringLiteral("API Key %1 not authorized: no such API key").arg(masked(key)));
+        return forbid([&] { return QStringLiteral("API Key %1 not authorized: no such API key").arg(masked(key)); });
     const model::ApiKey &apiKey = found->second;
     decision.apiKeyId = apiKey.id;
     if (!apiKey.enabled)
-        return forbid(QStringLiteral("API Key %1 not authorized: the key is disabled").arg(masked(key)));
+        return forbid([&] { return QStringLiteral("API Key %1 not authorized: the key is disabled").arg(masked(key)); });
     auto plans = m_plansByKey.find(apiKey.id);
     if (plans == m_plansByKey.end() || plans->second.empty())
-        return forbid(QStringLiteral("API Key %1 not authorized because it is not associated with a Usage Plan for API Stage %2")
-                          .arg(masked(key), apiStage));
+        return forbid([&] { return QStringLiteral("API Key %1 not authorized because it is not associated with a Usage Plan for API Stage %2")
+                          .arg(masked(key), apiStage); });
     // A key in several plans for one stage: AWS refuses that configuration; use the first.
     const Plan &plan = plans->second.front();
     std::optional<model::ThrottleSettings> throttle = plan.plan.throttle;
@@ -163,18 +169,18 @@ AccessDecision UsagePlans::check(const model::Method &method, const QString &ver
     }
     if (throttle && !m_ledger->take(bucket, *throttle, nowMs)) {
         decision.outcome = AccessDecision::Outcome::Throttled;
-        decision.log.append(QStringLiteral("API Key %1 throttle limit exceeded for Usage Plan %2 and API Stage %3")
-                                .arg(masked(key), plan.plan.id, apiStage));
+        note([&] { return QStringLiteral("API Key %1 throttle limit exceeded for Usage Plan %2 and API Stage %3")
+                                .arg(masked(key), plan.plan.id, apiStage); });
         return decision;
     }
     if (plan.plan.quota
         && !m_ledger->count(QStringLiteral("quota|%1|%2").arg(apiKey.id, plan.plan.id), *plan.plan.quota,
                             QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC))) {
         decision.outcome = AccessDecision::Outcome::QuotaExceeded;
-        decision.log.append(QStringLiteral("API Key %1 quota exceeded for Usage Plan %2").arg(masked(key), plan.plan.id));
+        note([&] { return QStringLiteral("API Key %1 quota exceeded for Usage Plan %2").arg(masked(key), plan.plan.id); });
         return decision;
     }
-    decision.log.append(QStringLiteral("Usage Plan check succeeded for API Key %1 and API Stage %2").arg(masked(key), apiStage));
+    note([&] { return QStringLiteral("Usage Plan check succeeded for API Key %1 and API Stage %2").arg(masked(key), apiStage); });
     return decision;
 }
 

@@ -83,8 +83,10 @@ public:
 
     // `methodKey` is AWS's "resourcePath/VERB" ("/pets/{id}/GET"); `verb` and `resourcePath` name the
     // method in the log lines.
+    // `detailed`: write the log lines (only when someone reads the execution log).
     AccessDecision check(const model::Method &method, const QString &verb, const QString &resourcePath,
-                         const MethodRequest &request, const QString &apiId, const QString &requestId) const;
+                         const MethodRequest &request, const QString &apiId, const QString &requestId,
+                         bool detailed = true) const;
 
     // "**********************************bMZHBg": AWS's log masking, the last 6 characters shown.
     static QString masked(const QString &secret);
