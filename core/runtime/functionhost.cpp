@@ -8,9 +8,7 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
-#include <QPointer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
