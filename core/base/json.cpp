@@ -89,10 +89,8 @@ QString jsonTypeName(const Json &value)
     return QString::fromLatin1(value.type_name());
 }
 
-QString jsonQuoted(const QString &text)
+void appendJsonString(QString &out, QStringView text)
 {
-    QString out;
-    out.reserve(text.size() + 2);
     out += QLatin1Char('"');
     for (const QChar c : text) {
         switch (c.unicode()) {
@@ -101,14 +99,23 @@ QString jsonQuoted(const QString &text)
         case '\n': out += QLatin1String("\\n"); break;
         case '\r': out += QLatin1String("\\r"); break;
         case '\t': out += QLatin1String("\\t"); break;
+        case '\b': out += QLatin1String("\\b"); break;
+        case '\f': out += QLatin1String("\\f"); break;
         default:
             if (c.unicode() < 0x20)
-                out += QStringLiteral("\\u%1").arg(int(c.unicode()), 4, 16, QLatin1Char('0'));
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
             else
                 out += c;
         }
     }
     out += QLatin1Char('"');
+}
+
+QString jsonQuoted(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 2);
+    appendJsonString(out, text);
     return out;
 }
 

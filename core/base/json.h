@@ -31,8 +31,9 @@ struct JsonParseError
 };
 bool parseJson(const QByteArray &text, Json &out, JsonParseError &error);
 
-// `text` as a JSON string literal, quotes included ("a\"b").
+// `text` as a JSON string literal, quotes included ("a\"b"), as json-smart writes one.
 QString jsonQuoted(const QString &text);
+void appendJsonString(QString &out, QStringView text);
 
 // The JSON type name a person reads in an error: "string", "number", "object"...
 QString jsonTypeName(const Json &value);

@@ -2,6 +2,7 @@
 
 #include <QSet>
 
+#include "base/json.h"
 #include "base/limits.h"
 
 #include <simdjson.h>
@@ -30,27 +31,7 @@ bool printedEnough(const QString &out, int depth)
     return depth > kMaxDepth || out.size() > base::limits::kTemplateMaxOutputChars;
 }
 
-void appendJsonString(QString &out, const QString &s)
-{
-    out += QLatin1Char('"');
-    for (const QChar c : s) {
-        switch (c.unicode()) {
-        case '"': out += QLatin1String("\\\""); break;
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\t': out += QLatin1String("\\t"); break;
-        case '\b': out += QLatin1String("\\b"); break;
-        case '\f': out += QLatin1String("\\f"); break;
-        default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    out += QLatin1Char('"');
-}
+using base::appendJsonString;
 
 void appendJson(QString &out, const Value &v, int depth = 0)
 {
