@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QScopeGuard>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -198,21 +199,8 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
     ServeOptions options;
     if (!parseOptions(args, options, err))
         return 2;
-    QString apiId;
-    QString apiName;
-    auto functions = std::make_shared<runtime::FunctionHost>(QFileInfo(options.project).absolutePath(), options.trust);
-    std::optional<std::vector<runtime::ServedStage>> stages = loadStages(options, apiId, apiName, functions, err);
-    if (!stages)
-        return 2;
-    if (stages->empty()) {
-        err << "portico-cli serve: " << options.project
-            << ": no stage to serve (deploy the API to a stage, or pass --draft)\n";
-        return 1;
-    }
-
     raiseDescriptorLimit();
-    runtime::Gateway gateway(apiId);
-    gateway.setStages(std::move(*stages));
+    runtime::Gateway gateway;
     http::ServerOptions serverOptions = http::ServerOptions::defaults();
     serverOptions.address = options.bind;
     serverOptions.port = options.port;
@@ -222,6 +210,27 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
         err << "portico-cli serve: " << started.error().toString() << '\n';
         return 1;
     }
+    // The Lambda Runtime API on the server's own threads (loopback only, whatever --bind says):
+    // a warm invocation then stays on the thread of the request that made it.
+    auto functions = std::make_shared<runtime::FunctionHost>(QFileInfo(options.project).absolutePath(), options.trust, &server);
+    // The host must go before the server it listens on: stages hold it too.
+    const auto stopFunctions = qScopeGuard([&] {
+        server.stop();
+        gateway.setStages({});
+        functions.reset();
+    });
+    QString apiId;
+    QString apiName;
+    std::optional<std::vector<runtime::ServedStage>> stages = loadStages(options, apiId, apiName, functions, err);
+    if (!stages)
+        return 2;
+    if (stages->empty()) {
+        err << "portico-cli serve: " << options.project
+            << ": no stage to serve (deploy the API to a stage, or pass --draft)\n";
+        return 1;
+    }
+    gateway.setApiId(apiId);
+    gateway.setStages(std::move(*stages));
 
     const QString host = options.bind.protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + options.bind.toString() + QLatin1Char(']')
@@ -266,6 +275,7 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
                 err.flush();
                 return;
             }
+            gateway.setApiId(newId);
             gateway.setStages(std::move(*reloaded));
             out << "Reloaded " << options.project << '\n';
             out.flush();

@@ -53,6 +53,8 @@ private:
     void failRequest(int status, const QByteArray &message);
     // Sends what it can now; the rest waits for the socket to be writable.
     void write(const QByteArray &bytes);
+    // Sends the responses gathered while processing the buffer.
+    void flushBatch();
     // Closes after everything written has been sent (HTTP "Connection: close").
     void closeAfterWriting();
     void close();
@@ -67,11 +69,13 @@ private:
     RequestParser m_parser;
     QByteArray m_buffer;
     QByteArray m_unsent;
+    QByteArray m_batch;
     QByteArray m_peerAddress;
     QElapsedTimer m_requestStarted;
     QElapsedTimer m_lastActivity;
     bool m_awaitingResponse = false;
     bool m_processing = false;
+    bool m_batching = false;
     bool m_keepAlive = true;
     bool m_headRequest = false;
     bool m_closing = false;

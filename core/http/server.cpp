@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace portico::http {
 
@@ -27,14 +27,12 @@ ServerOptions ServerOptions::defaults()
 
 namespace {
 
-// Lives in one worker thread and owns the connections handed to it.
+// Lives in one worker thread and owns the connections handed to it, whichever listener accepted
+// them.
 class Worker : public QObject
 {
 public:
-    Worker(RequestHandler &handler, const ConnectionLimits &limits, std::atomic_int &open)
-        : m_handler(handler), m_limits(limits), m_open(open)
-    {
-    }
+    explicit Worker(std::atomic_int &open) : m_open(open) {}
 
     void start()
     {
@@ -42,22 +40,25 @@ public:
         m_sweep->setInterval(500);
         QObject::connect(m_sweep, &QTimer::timeout, this, [this] {
             // Copy: enforcing a timeout may close (and so remove) a connection.
-            const std::vector<Connection *> all(m_connections.begin(), m_connections.end());
+            std::vector<Connection *> all;
+            all.reserve(m_connections.size());
+            for (const auto &[connection, handler] : m_connections)
+                all.push_back(connection);
             for (Connection *c : all)
                 c->enforceTimeouts();
         });
         m_sweep->start();
     }
 
-    void adopt(qintptr descriptor)
+    void adopt(qintptr descriptor, RequestHandler *handler, const ConnectionLimits &limits)
     {
-        auto *connection = new Connection(descriptor, m_handler, m_limits, this);
+        auto *connection = new Connection(descriptor, *handler, limits, this);
         if (!connection->isOpen()) {
             delete connection;
             m_open.fetch_sub(1);
             return;
         }
-        m_connections.insert(connection);
+        m_connections.emplace(connection, handler);
         QObject::connect(connection, &Connection::closed, this, [this](Connection *c) {
             if (m_connections.erase(c) > 0) {
                 m_open.fetch_sub(1);
@@ -66,33 +67,43 @@ public:
         });
     }
 
-    void closeAll()
+    // Every connection of one handler (nullptr: all of them).
+    void closeAll(RequestHandler *handler = nullptr)
     {
-        for (Connection *c : m_connections) {
+        for (auto it = m_connections.begin(); it != m_connections.end();) {
+            if (handler && it->second != handler) {
+                ++it;
+                continue;
+            }
             m_open.fetch_sub(1);
-            delete c;
+            delete it->first;
+            it = m_connections.erase(it);
         }
-        m_connections.clear();
-        delete m_sweep;
-        m_sweep = nullptr;
+        if (!handler) {
+            delete m_sweep;
+            m_sweep = nullptr;
+        }
     }
 
 private:
-    RequestHandler &m_handler;
-    ConnectionLimits m_limits;
     std::atomic_int &m_open;
-    std::unordered_set<Connection *> m_connections;
+    std::unordered_map<Connection *, RequestHandler *> m_connections;
     QTimer *m_sweep = nullptr;
 };
 
-// Accepts on its own thread and deals connections out to the workers in turn.
+// Accepts on the server's accept thread and deals connections out to the workers in turn (or
+// all to one of them).
 class Listener : public QTcpServer
 {
 public:
-    Listener(std::vector<Worker *> workers, int maxConnections, std::atomic_int &open)
-        : m_workers(std::move(workers)), m_maxConnections(maxConnections), m_open(open)
+    Listener(RequestHandler &handler, ConnectionLimits limits, std::vector<Worker *> workers, int maxConnections,
+             std::atomic_int &open)
+        : m_handler(handler), m_limits(std::move(limits)), m_workers(std::move(workers)),
+          m_maxConnections(maxConnections), m_open(open)
     {
     }
+
+    RequestHandler &handler() const { return m_handler; }
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -103,10 +114,15 @@ protected:
         }
         m_open.fetch_add(1);
         Worker *worker = m_workers[m_next++ % m_workers.size()];
-        QMetaObject::invokeMethod(worker, [worker, descriptor] { worker->adopt(descriptor); }, Qt::QueuedConnection);
+        RequestHandler *handler = &m_handler;
+        QMetaObject::invokeMethod(
+            worker, [worker, descriptor, handler, limits = m_limits] { worker->adopt(descriptor, handler, limits); },
+            Qt::QueuedConnection);
     }
 
 private:
+    RequestHandler &m_handler;
+    ConnectionLimits m_limits;
     std::vector<Worker *> m_workers;
     size_t m_next = 0;
     int m_maxConnections;
@@ -123,11 +139,44 @@ struct Server::Private
     std::vector<std::unique_ptr<QThread>> threads;
     std::vector<Worker *> workers;
     std::unique_ptr<QThread> acceptThread;
-    Listener *listener = nullptr;
+    // The main listener first, then those of listenAlso().
+    std::vector<Listener *> listeners;
     quint16 port = 0;
     bool running = false;
 
     Private(RequestHandler &h, ServerOptions o) : handler(h), options(std::move(o)) {}
+
+    // Listens on the accept thread; the error names the address and why it failed.
+    base::Result<Listener *> listen(RequestHandler &h, const QHostAddress &address, quint16 listenPort,
+                                    const ConnectionLimits &limits, std::vector<Worker *> dealTo)
+    {
+        auto *listener = new Listener(h, limits, std::move(dealTo), options.maxConnections, open);
+        listener->moveToThread(acceptThread.get());
+        QString error;
+        bool listening = false;
+        QMetaObject::invokeMethod(
+            listener,
+            [&] {
+                listener->setMaxPendingConnections(1024);
+                listening = listener->listen(address, listenPort);
+                if (!listening)
+                    error = listener->errorString();
+            },
+            Qt::BlockingQueuedConnection);
+        if (!listening) {
+            delete listener;
+            return base::Diagnostic::error(QStringLiteral("%1:%2").arg(address.toString()).arg(listenPort),
+                                           QStringLiteral("cannot listen: %1").arg(error));
+        }
+        listeners.push_back(listener);
+        return listener;
+    }
+
+    void close(Listener *listener)
+    {
+        QMetaObject::invokeMethod(listener, [listener] { listener->close(); }, Qt::BlockingQueuedConnection);
+        delete listener;
+    }
 };
 
 Server::Server(RequestHandler &handler, ServerOptions options)
@@ -150,7 +199,7 @@ base::Status Server::start()
     for (int i = 0; i < count; ++i) {
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(QStringLiteral("portico-http-%1").arg(i));
-        auto *worker = new Worker(d->handler, d->options.connection, d->open);
+        auto *worker = new Worker(d->open);
         worker->moveToThread(thread.get());
         QObject::connect(thread.get(), &QThread::finished, worker, [worker] { worker->closeAll(); });
         thread->start();
@@ -161,28 +210,47 @@ base::Status Server::start()
     d->acceptThread = std::make_unique<QThread>();
     d->acceptThread->setObjectName(QStringLiteral("portico-http-accept"));
     d->acceptThread->start();
-    d->listener = new Listener(d->workers, d->options.maxConnections, d->open);
-    d->listener->moveToThread(d->acceptThread.get());
-    QString error;
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        d->listener,
-        [&] {
-            d->listener->setMaxPendingConnections(1024);
-            listening = d->listener->listen(d->options.address, d->options.port);
-            if (!listening)
-                error = d->listener->errorString();
-            else
-                d->port = d->listener->serverPort();
-        },
-        Qt::BlockingQueuedConnection);
     d->running = true;
-    if (!listening) {
+    base::Result<Listener *> listener =
+        d->listen(d->handler, d->options.address, d->options.port, d->options.connection, d->workers);
+    if (!listener.ok()) {
         stop();
-        return base::Diagnostic::error(QStringLiteral("%1:%2").arg(d->options.address.toString()).arg(d->options.port),
-                                       QStringLiteral("cannot listen: %1").arg(error));
+        return listener.errors();
     }
+    d->port = listener.value()->serverPort();
     return base::success();
+}
+
+base::Result<quint16> Server::listenAlso(RequestHandler &handler, const QHostAddress &address, quint16 port,
+                                         const ConnectionLimits &limits, int workerIndex)
+{
+    if (!d->running)
+        return base::Diagnostic::error(QStringLiteral("%1:%2").arg(address.toString()).arg(port),
+                                       QStringLiteral("cannot listen: the server is not running"));
+    std::vector<Worker *> dealTo = d->workers;
+    if (workerIndex >= 0 && size_t(workerIndex) < d->workers.size())
+        dealTo = {d->workers[size_t(workerIndex)]};
+    base::Result<Listener *> listener = d->listen(handler, address, port, limits, std::move(dealTo));
+    if (!listener.ok())
+        return listener.errors();
+    return listener.value()->serverPort();
+}
+
+void Server::stopListening(RequestHandler &handler)
+{
+    if (!d->running)
+        return;
+    // The main listener stays: it goes with stop().
+    for (auto it = d->listeners.begin() + 1; it != d->listeners.end();) {
+        if (&(*it)->handler() != &handler) {
+            ++it;
+            continue;
+        }
+        d->close(*it);
+        it = d->listeners.erase(it);
+    }
+    for (Worker *worker : d->workers)
+        QMetaObject::invokeMethod(worker, [worker, &handler] { worker->closeAll(&handler); }, Qt::BlockingQueuedConnection);
 }
 
 void Server::stop()
@@ -190,12 +258,13 @@ void Server::stop()
     if (!d->running)
         return;
     d->running = false;
-    if (d->listener) {
-        QMetaObject::invokeMethod(d->listener, [this] { d->listener->close(); }, Qt::BlockingQueuedConnection);
+    for (Listener *listener : d->listeners)
+        d->close(listener);
+    d->listeners.clear();
+    if (d->acceptThread) {
         d->acceptThread->quit();
         d->acceptThread->wait();
-        delete d->listener;
-        d->listener = nullptr;
+        d->acceptThread.reset();
     }
     for (auto &thread : d->threads) {
         thread->quit();
@@ -222,6 +291,11 @@ QThread *Server::workerThread(int index) const
     if (index < 0 || size_t(index) >= d->threads.size())
         return nullptr;
     return d->threads[size_t(index)].get();
+}
+
+int Server::workerCount() const
+{
+    return int(d->threads.size());
 }
 
 int Server::openConnections() const

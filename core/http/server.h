@@ -44,10 +44,20 @@ public:
     // Stops accepting, closes every connection and joins the threads. Called by the destructor.
     void stop();
 
+    // Listens on a further address for another handler, whose connections the same worker threads
+    // serve (all by worker `workerIndex`, or dealt in turn when it is -1): that handler and the
+    // main one can then answer each other's requests without a hop between threads (the Lambda
+    // Runtime API does this). Returns the port. Only while the server runs.
+    base::Result<quint16> listenAlso(RequestHandler &handler, const QHostAddress &address, quint16 port,
+                                     const ConnectionLimits &limits, int workerIndex = -1);
+    // Closes the listeners of `handler` and its open connections; blocks until done.
+    void stopListening(RequestHandler &handler);
+
     quint16 port() const;
     // The worker threads' objects live in (after start()), so that an application object can move
     // to one and handle that thread's requests without a hop between threads.
     QThread *workerThread(int index) const;
+    int workerCount() const;
     QHostAddress address() const;
     int openConnections() const;
 

@@ -14,8 +14,13 @@
 #include <QThread>
 #include <QTimer>
 
+#include <QDeadlineTimer>
+
+#include <algorithm>
 #include <deque>
 #include <map>
+#include <mutex>
+#include <unordered_map>
 
 namespace portico::runtime {
 
@@ -27,6 +32,8 @@ struct Pending
     QString requestId;
     QByteArray event;
     FunctionHost::Completion done;
+    // The thread that invoked: a worker on the same thread is preferred for it.
+    QThread *origin = nullptr;
 };
 
 InvocationResult notInvoked(const QString &detail)
@@ -83,115 +90,123 @@ QString timeoutMessage(const QString &requestId, int seconds)
 
 } // namespace
 
-// Everything below runs on the host's thread; the Runtime API server's threads post to it.
+// The host's state, shared by the threads that use it under one mutex: the gateway's threads
+// invoke, the Runtime API's threads (the same ones, given a shared server) take events and
+// answers, and the core's own thread (the QObject's) starts, times out and reaps processes. Work
+// that leaves the lock (a response to send, a completion to run, a process to start or kill) is
+// gathered in Actions and done after unlocking.
 class FunctionHost::Core : public QObject, public http::RequestHandler
 {
     struct Pool;
+    struct Worker;
+
+    struct Actions
+    {
+        std::vector<std::pair<http::Responder, http::Response>> sends;
+        std::vector<std::pair<std::shared_ptr<Pending>, InvocationResult>> completions;
+        std::vector<int> spawns;
+        std::vector<int> kills;
+        std::vector<std::pair<model::LocalFunction, std::shared_ptr<Pending>>> runs;
+    };
 
 public:
     Core(QString projectDirectory, bool trusted) : m_projectDirectory(std::move(projectDirectory)), m_trusted(trusted) {}
 
     ~Core() override { stopAll(); }
 
-    void setFunctions(std::vector<model::LocalFunction> functions)
+    // Where workers reach the Runtime API: one port per thread that serves it.
+    void setApiPorts(std::vector<quint16> ports, QString error)
     {
-        std::map<QString, model::LocalFunction> next;
-        for (model::LocalFunction &f : functions)
-            next.emplace(f.name, std::move(f));
-        std::vector<std::shared_ptr<Pending>> requeue;
-        for (auto it = m_pools.begin(); it != m_pools.end();) {
-            auto found = next.find(it->first);
-            if (found == next.end() || !(found->second == it->second->function)) {
-                retire(std::move(it->second), requeue);
-                it = m_pools.erase(it);
-            } else {
-                ++it;
-            }
-        }
-        m_functions = std::move(next);
-        // What waited for a changed function runs on its new definition.
-        for (auto &pending : requeue)
-            enqueue(std::move(pending));
-    }
-
-    // A changed function's pool: invocations in flight finish on the old workers, which then
-    // stop; nothing new is given to them.
-    void retire(std::unique_ptr<Pool> pool, std::vector<std::shared_ptr<Pending>> &requeue)
-    {
-        pool->retiring = true;
-        for (auto &pending : pool->queue)
-            requeue.push_back(std::move(pending));
-        pool->queue.clear();
-        for (auto &worker : pool->workers) {
-            if (!worker->current)
-                worker->process->kill();
-        }
-        if (!pool->workers.empty())
-            m_retired.push_back(std::move(pool));
-    }
-
-    void enqueue(std::shared_ptr<Pending> pending)
-    {
-        if (!m_trusted) {
-            pending->done(notInvoked(QStringLiteral("local functions of this project are not trusted yet; "
-                                                    "run with --trust (or trust the project in Portico) to let them run")));
-            return;
-        }
-        auto it = m_functions.find(pending->functionName);
-        if (it == m_functions.end()) {
-            pending->done(notInvoked(QStringLiteral("no local function named \"%1\" in this project").arg(pending->functionName)));
-            return;
-        }
-        const model::LocalFunction &function = it->second;
-        switch (function.kind) {
-        case model::LocalFunctionKind::Handler:
-            invokeHandler(function, std::move(pending));
-            return;
-        case model::LocalFunctionKind::Command:
-            runCommand(function, std::move(pending));
-            return;
-        case model::LocalFunctionKind::InvokeUrl:
-            callInvokeUrl(function, std::move(pending));
-            return;
-        }
-    }
-
-    // http::RequestHandler: the Runtime API. The core lives in the API server's only worker
-    // thread, so this runs where the pools live, without a hop between threads.
-    void handle(http::Request request, http::Responder respond) override
-    {
-        if (thread() == QThread::currentThread()) {
-            onRuntimeApi(request, respond);
-            return;
-        }
-        QMetaObject::invokeMethod(
-            this, [this, request = std::move(request), respond] { onRuntimeApi(request, respond); }, Qt::QueuedConnection);
-    }
-
-    void setApi(quint16 port, QString error)
-    {
-        m_apiPort = port;
+        std::lock_guard lock(m_mutex);
+        m_apiPorts = std::move(ports);
         m_apiError = std::move(error);
     }
 
+    // On the core's thread.
+    void setFunctions(std::vector<model::LocalFunction> functions)
+    {
+        Actions actions;
+        {
+            std::lock_guard lock(m_mutex);
+            std::map<QString, model::LocalFunction> next;
+            for (model::LocalFunction &f : functions)
+                next.emplace(f.name, std::move(f));
+            std::vector<std::shared_ptr<Pending>> requeue;
+            for (auto it = m_pools.begin(); it != m_pools.end();) {
+                auto found = next.find(it->first);
+                if (found == next.end() || !(found->second == it->second->function)) {
+                    retire(std::move(it->second), requeue, actions);
+                    it = m_pools.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            m_functions = std::move(next);
+            // What waited for a changed function runs on its new definition.
+            for (auto &pending : requeue)
+                enqueue(std::move(pending), actions);
+        }
+        perform(actions);
+    }
+
+    // From any thread.
+    void invoke(std::shared_ptr<Pending> pending)
+    {
+        pending->origin = QThread::currentThread();
+        Actions actions;
+        {
+            std::lock_guard lock(m_mutex);
+            enqueue(std::move(pending), actions);
+        }
+        perform(actions);
+    }
+
+    // http::RequestHandler: the Runtime API, on whichever thread serves the worker's connection.
+    void handle(http::Request request, http::Responder respond) override
+    {
+        Actions actions;
+        std::optional<http::Response> reply = onRuntimeApi(request, respond, actions);
+        // The function's answer reaches the client before the worker hears "accepted".
+        perform(actions);
+        if (reply)
+            respond.send(std::move(*reply));
+    }
+
+    // On the core's thread.
     void stopAll()
     {
-        for (auto &[name, pool] : m_pools)
+        std::vector<std::unique_ptr<Pool>> pools;
+        {
+            std::lock_guard lock(m_mutex);
+            for (auto &[name, pool] : m_pools)
+                pools.push_back(std::move(pool));
+            m_pools.clear();
+            for (auto &pool : m_retired)
+                pools.push_back(std::move(pool));
+            m_retired.clear();
+            m_workers.clear();
+        }
+        for (auto &pool : pools)
             stopPool(*pool);
-        m_pools.clear();
-        for (auto &pool : m_retired)
-            stopPool(*pool);
-        m_retired.clear();
+        delete m_sweep;
+        m_sweep = nullptr;
     }
 
 private:
     struct Worker
     {
         int id = 0;
+        Pool *pool = nullptr;
+        // Which of the Runtime API's ports (and so threads) the worker talks to.
+        size_t apiIndex = 0;
+        // Created and used on the core's thread only.
         QProcess *process = nullptr;
-        std::optional<http::Responder> waiting; // its pending GET .../invocation/next
+        // The thread its GET .../invocation/next arrived on, and that request's reply.
+        QThread *thread = nullptr;
+        std::optional<http::Responder> waiting;
         std::shared_ptr<Pending> current;
-        QTimer *timer = nullptr;
+        // When `current` times out (QDeadlineTimer's clock), checked by the core's sweep.
+        QDeadlineTimer deadline;
     };
     struct Pool
     {
@@ -201,6 +216,372 @@ private:
         QByteArray initError;
         bool retiring = false;
     };
+
+    void perform(Actions &actions)
+    {
+        for (auto &[pending, result] : actions.completions)
+            pending->done(std::move(result));
+        for (auto &[responder, response] : actions.sends)
+            responder.send(std::move(response));
+        if (actions.spawns.empty() && actions.kills.empty() && actions.runs.empty())
+            return;
+        if (thread() == QThread::currentThread()) {
+            onCoreThread(std::move(actions.spawns), std::move(actions.kills), std::move(actions.runs));
+            return;
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, spawns = std::move(actions.spawns), kills = std::move(actions.kills), runs = std::move(actions.runs)]() mutable {
+                onCoreThread(std::move(spawns), std::move(kills), std::move(runs));
+            },
+            Qt::QueuedConnection);
+    }
+
+    void onCoreThread(std::vector<int> spawns, std::vector<int> kills,
+                      std::vector<std::pair<model::LocalFunction, std::shared_ptr<Pending>>> runs)
+    {
+        for (int id : spawns)
+            startProcess(id);
+        for (int id : kills)
+            killProcess(id);
+        for (auto &[function, pending] : runs) {
+            if (function.kind == model::LocalFunctionKind::Command)
+                runCommand(function, std::move(pending));
+            else
+                callInvokeUrl(function, std::move(pending));
+        }
+    }
+
+    // A changed function's pool: invocations in flight finish on the old workers, which then
+    // stop; nothing new is given to them.
+    void retire(std::unique_ptr<Pool> pool, std::vector<std::shared_ptr<Pending>> &requeue, Actions &actions)
+    {
+        pool->retiring = true;
+        for (auto &pending : pool->queue)
+            requeue.push_back(std::move(pending));
+        pool->queue.clear();
+        for (auto &worker : pool->workers) {
+            if (!worker->current)
+                actions.kills.push_back(worker->id);
+        }
+        if (!pool->workers.empty())
+            m_retired.push_back(std::move(pool));
+    }
+
+    void enqueue(std::shared_ptr<Pending> pending, Actions &actions)
+    {
+        if (!m_trusted) {
+            actions.completions.emplace_back(std::move(pending),
+                                             notInvoked(QStringLiteral("local functions of this project are not trusted yet; "
+                                                                       "run with --trust (or trust the project in Portico) to let them run")));
+            return;
+        }
+        auto it = m_functions.find(pending->functionName);
+        if (it == m_functions.end()) {
+            const QString detail = QStringLiteral("no local function named \"%1\" in this project").arg(pending->functionName);
+            actions.completions.emplace_back(std::move(pending), notInvoked(detail));
+            return;
+        }
+        const model::LocalFunction &function = it->second;
+        if (function.kind != model::LocalFunctionKind::Handler) {
+            actions.runs.emplace_back(function, std::move(pending));
+            return;
+        }
+        if (m_apiPorts.empty()) {
+            const QString detail = QStringLiteral("the Lambda Runtime API could not start: %1").arg(m_apiError);
+            actions.completions.emplace_back(std::move(pending), notInvoked(detail));
+            return;
+        }
+        Pool &pool = poolFor(function);
+        pool.queue.push_back(std::move(pending));
+        dispatch(pool, actions);
+    }
+
+    Pool &poolFor(const model::LocalFunction &function)
+    {
+        auto &pool = m_pools[function.name];
+        if (!pool) {
+            pool = std::make_unique<Pool>();
+            pool->function = function;
+        }
+        return *pool;
+    }
+
+    // Gives queued invocations to idle workers, preferring a worker and an invocation on the same
+    // thread; asks for new workers while the pool may grow.
+    void dispatch(Pool &pool, Actions &actions)
+    {
+        QThread *here = QThread::currentThread();
+        while (!pool.queue.empty()) {
+            Worker *idle = nullptr;
+            for (auto &worker : pool.workers) {
+                if (worker->waiting && !worker->current && (!idle || worker->thread == here)) {
+                    idle = worker.get();
+                    if (worker->thread == here)
+                        break;
+                }
+            }
+            if (!idle) {
+                int starting = 0;
+                for (auto &worker : pool.workers) {
+                    if (!worker->waiting && !worker->current)
+                        ++starting;
+                }
+                // One new worker per queued invocation not already covered by one starting up.
+                const int wanted = int(pool.queue.size()) - starting;
+                for (int i = 0; i < wanted && int(pool.workers.size()) < std::max(1, pool.function.concurrency); ++i)
+                    actions.spawns.push_back(addWorker(pool));
+                return;
+            }
+            auto next = std::find_if(pool.queue.begin(), pool.queue.end(),
+                                     [&](const auto &pending) { return pending->origin == idle->thread; });
+            if (next == pool.queue.end())
+                next = pool.queue.begin();
+            std::shared_ptr<Pending> pending = std::move(*next);
+            pool.queue.erase(next);
+            assign(pool, *idle, std::move(pending), actions);
+        }
+    }
+
+    void assign(Pool &pool, Worker &worker, std::shared_ptr<Pending> pending, Actions &actions)
+    {
+        const int timeoutMs = std::max(1, pool.function.timeoutSeconds) * 1000;
+        http::Response response;
+        response.headers.reserve(5);
+        response.headers.emplace_back("Content-Type", "application/json");
+        response.headers.emplace_back("Lambda-Runtime-Aws-Request-Id", pending->requestId.toUtf8());
+        response.headers.emplace_back("Lambda-Runtime-Deadline-Ms", QByteArray::number(QDateTime::currentMSecsSinceEpoch() + timeoutMs));
+        response.headers.emplace_back("Lambda-Runtime-Invoked-Function-Arn",
+                                      "arn:aws:lambda:us-east-1:000000000000:function:" + pool.function.name.toUtf8());
+        response.headers.emplace_back("Lambda-Runtime-Trace-Id", "Root=1-" + pending->requestId.left(8).toUtf8());
+        response.body = pending->event;
+        worker.current = std::move(pending);
+        worker.deadline = QDeadlineTimer(timeoutMs, Qt::PreciseTimer);
+        actions.sends.emplace_back(std::move(*worker.waiting), std::move(response));
+        worker.waiting.reset();
+    }
+
+    // A worker entry now, so that the pool counts it; its process starts on the core's thread.
+    int addWorker(Pool &pool)
+    {
+        auto worker = std::make_unique<Worker>();
+        worker->id = ++m_nextWorkerId;
+        worker->pool = &pool;
+        // Spread each pool over the Runtime API's threads.
+        std::vector<int> perThread(m_apiPorts.size(), 0);
+        for (const auto &other : pool.workers)
+            ++perThread[other->apiIndex];
+        worker->apiIndex = size_t(std::min_element(perThread.begin(), perThread.end()) - perThread.begin());
+        m_workers.emplace(worker->id, worker.get());
+        pool.workers.push_back(std::move(worker));
+        return pool.workers.back()->id;
+    }
+
+    Worker *findWorker(int id) const
+    {
+        const auto it = m_workers.find(id);
+        return it == m_workers.end() ? nullptr : it->second;
+    }
+
+    // On the core's thread.
+    void startProcess(int id)
+    {
+        QString error;
+        if (!ensureBootstrap(error)) {
+            Actions actions;
+            {
+                std::lock_guard lock(m_mutex);
+                if (Worker *worker = findWorker(id))
+                    failPool(*worker->pool, notInvoked(error), actions);
+            }
+            perform(actions);
+            return;
+        }
+        ensureSweep();
+        std::lock_guard lock(m_mutex);
+        Worker *worker = findWorker(id);
+        if (!worker || worker->process)
+            return;
+        const model::LocalFunction &function = worker->pool->function;
+        worker->process = new QProcess(this);
+        QProcessEnvironment env = environmentFor(function);
+        env.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"),
+                   QStringLiteral("127.0.0.1:%1/w/%2").arg(m_apiPorts[worker->apiIndex]).arg(worker->id));
+        env.insert(QStringLiteral("_HANDLER"), function.handler);
+        worker->process->setProcessEnvironment(env);
+        worker->process->setWorkingDirectory(workingDirectory(function));
+        // The function's console output (console.log, print) goes where Portico's goes.
+        worker->process->setProcessChannelMode(QProcess::ForwardedChannels);
+        const QString name = function.name;
+        QObject::connect(worker->process, &QProcess::finished, this, [this, name, id](int code, QProcess::ExitStatus status) {
+            onWorkerExit(name, id, status == QProcess::CrashExit ? QStringLiteral("signal") : QStringLiteral("exit status %1").arg(code));
+        });
+        QObject::connect(worker->process, &QProcess::errorOccurred, this, [this, name, id](QProcess::ProcessError error) {
+            if (error == QProcess::FailedToStart)
+                onWorkerExit(name, id, QStringLiteral("failed to start"));
+        });
+        const bool node = function.runtime == model::LocalRuntime::NodeJs;
+        const QString program = node ? QStringLiteral("node") : QStringLiteral("python3");
+        const QString script = m_bootstrapDir->filePath(node ? QStringLiteral("bootstrap.js") : QStringLiteral("bootstrap.py"));
+        worker->process->start(program, {script});
+    }
+
+    // On the core's thread.
+    void killProcess(int id)
+    {
+        std::lock_guard lock(m_mutex);
+        if (Worker *worker = findWorker(id); worker && worker->process)
+            worker->process->kill();
+    }
+
+    // The timeouts of running invocations, checked often enough that a function's timeout (whole
+    // seconds) is kept to within a few percent, without a timer per invocation (which would have
+    // to be started on this thread, a hop from the thread that invokes).
+    void ensureSweep()
+    {
+        if (m_sweep)
+            return;
+        m_sweep = new QTimer(this);
+        m_sweep->setInterval(25);
+        QObject::connect(m_sweep, &QTimer::timeout, this, [this] { sweepTimeouts(); });
+        m_sweep->start();
+    }
+
+    void sweepTimeouts()
+    {
+        Actions actions;
+        {
+            std::lock_guard lock(m_mutex);
+            for (const auto &[id, worker] : m_workers) {
+                if (!worker->current || !worker->deadline.hasExpired())
+                    continue;
+                const QString requestId = worker->current->requestId;
+                actions.completions.emplace_back(std::move(worker->current),
+                                                 functionError(timeoutMessage(requestId, worker->pool->function.timeoutSeconds), QString()));
+                worker->current.reset();
+                // The worker may still be running the handler: replace it.
+                if (worker->process)
+                    worker->process->kill();
+            }
+        }
+        perform(actions);
+    }
+
+    std::optional<http::Response> onRuntimeApi(const http::Request &request, const http::Responder &respond, Actions &actions)
+    {
+        // /w/{worker}/2018-06-01/runtime/...
+        const QList<QByteArray> parts = request.path.split('/');
+        const auto reply = [](int status, const QByteArray &body) {
+            http::Response response;
+            response.status = status;
+            response.headers.emplace_back("Content-Type", "application/json");
+            response.body = body;
+            return response;
+        };
+        std::lock_guard lock(m_mutex);
+        Worker *worker = parts.size() >= 6 && parts[1] == "w" ? findWorker(parts[2].toInt()) : nullptr;
+        if (!worker || parts[3] != "2018-06-01" || parts[4] != "runtime")
+            return reply(404, R"({"errorMessage":"Unknown runtime API path","errorType":"InvalidRequest"})");
+        Pool &pool = *worker->pool;
+        if (parts.size() == 7 && parts[5] == "invocation" && parts[6] == "next" && request.method == "GET") {
+            worker->waiting = respond;
+            worker->thread = QThread::currentThread();
+            if (pool.retiring)
+                actions.kills.push_back(worker->id);
+            else
+                dispatch(pool, actions);
+            return std::nullopt;
+        }
+        if (parts.size() == 7 && parts[5] == "init" && parts[6] == "error") {
+            pool.initError = request.body;
+            return reply(202, R"({"status":"OK"})");
+        }
+        if (parts.size() == 8 && parts[5] == "invocation" && request.method == "POST") {
+            if (!worker->current || worker->current->requestId != QLatin1String(parts[6]))
+                return reply(400, R"({"errorMessage":"Invalid request ID","errorType":"InvalidRequestID"})");
+            if (parts[7] == "response" || parts[7] == "error") {
+                actions.completions.emplace_back(std::move(worker->current), parts[7] == "response" ? success(request.body)
+                                                                                               : functionErrorFromPayload(request.body));
+                worker->current.reset();
+                return reply(202, R"({"status":"OK"})");
+            }
+        }
+        return reply(404, R"({"errorMessage":"Unknown runtime API path","errorType":"InvalidRequest"})");
+    }
+
+    // On the core's thread.
+    void onWorkerExit(const QString &name, int id, const QString &how)
+    {
+        Actions actions;
+        QProcess *process = nullptr;
+        {
+            std::lock_guard lock(m_mutex);
+            Worker *worker = findWorker(id);
+            if (!worker)
+                return;
+            Pool *pool = worker->pool;
+            if (worker->current) {
+                const QString requestId = worker->current->requestId;
+                actions.completions.emplace_back(
+                    std::move(worker->current),
+                    pool->initError.isEmpty()
+                        ? functionError(QStringLiteral("RequestId: %1 Error: Runtime exited with error: %2").arg(requestId, how),
+                                        QStringLiteral("Runtime.ExitError"))
+                        : functionErrorFromPayload(pool->initError));
+            }
+            if (worker->waiting)
+                actions.sends.emplace_back(std::move(*worker->waiting), http::Response());
+            process = worker->process;
+            m_workers.erase(id);
+            std::erase_if(pool->workers, [id](const auto &w) { return w->id == id; });
+            if (pool->retiring) {
+                if (pool->workers.empty())
+                    std::erase_if(m_retired, [pool](const auto &p) { return p.get() == pool; });
+            } else if (!pool->initError.isEmpty() || how == QLatin1String("failed to start")) {
+                // A handler that cannot even load fails what waits for it, instead of restarting
+                // forever.
+                const InvocationResult failure =
+                    pool->initError.isEmpty()
+                        ? notInvoked(QStringLiteral("cannot start the %1 runtime for %2")
+                                         .arg(pool->function.runtime == model::LocalRuntime::NodeJs ? QStringLiteral("node") : QStringLiteral("python3"), name))
+                        : functionErrorFromPayload(pool->initError);
+                pool->initError.clear();
+                failPool(*pool, failure, actions);
+            } else {
+                dispatch(*pool, actions);
+            }
+        }
+        if (process)
+            process->deleteLater();
+        perform(actions);
+    }
+
+    // Under the lock: everything queued for the pool fails with `failure`.
+    void failPool(Pool &pool, const InvocationResult &failure, Actions &actions)
+    {
+        for (auto &pending : pool.queue)
+            actions.completions.emplace_back(std::move(pending), failure);
+        pool.queue.clear();
+    }
+
+    // On the core's thread, with the pool already out of the shared state.
+    void stopPool(Pool &pool)
+    {
+        for (auto &worker : pool.workers) {
+            if (worker->process) {
+                worker->process->disconnect(this);
+                worker->process->kill();
+                worker->process->waitForFinished(2000);
+                delete worker->process;
+            }
+            if (worker->current)
+                worker->current->done(notInvoked(QStringLiteral("the runtime stopped")));
+        }
+        pool.workers.clear();
+        for (auto &pending : pool.queue)
+            pending->done(notInvoked(QStringLiteral("the runtime stopped")));
+        pool.queue.clear();
+    }
 
     QString workingDirectory(const model::LocalFunction &function) const
     {
@@ -245,259 +626,6 @@ private:
         }
         m_bootstrapDir = std::move(dir);
         return true;
-    }
-
-    Pool &poolFor(const model::LocalFunction &function)
-    {
-        auto &pool = m_pools[function.name];
-        if (!pool) {
-            pool = std::make_unique<Pool>();
-            pool->function = function;
-        }
-        return *pool;
-    }
-
-    void invokeHandler(const model::LocalFunction &function, std::shared_ptr<Pending> pending)
-    {
-        QString error;
-        if (m_apiPort == 0) {
-            pending->done(notInvoked(QStringLiteral("the Lambda Runtime API could not start: %1").arg(m_apiError)));
-            return;
-        }
-        if (!ensureBootstrap(error)) {
-            pending->done(notInvoked(error));
-            return;
-        }
-        Pool &pool = poolFor(function);
-        pool.queue.push_back(std::move(pending));
-        dispatch(pool);
-    }
-
-    void dispatch(Pool &pool)
-    {
-        while (!pool.queue.empty()) {
-            Worker *idle = nullptr;
-            for (auto &worker : pool.workers) {
-                if (worker->waiting && !worker->current) {
-                    idle = worker.get();
-                    break;
-                }
-            }
-            if (!idle) {
-                int starting = 0;
-                for (auto &worker : pool.workers) {
-                    if (!worker->waiting && !worker->current)
-                        ++starting;
-                }
-                // One new worker per queued invocation not already covered by one starting up.
-                const int wanted = int(pool.queue.size()) - starting;
-                for (int i = 0; i < wanted && int(pool.workers.size()) < std::max(1, pool.function.concurrency); ++i)
-                    spawnWorker(pool);
-                return;
-            }
-            std::shared_ptr<Pending> next = std::move(pool.queue.front());
-            pool.queue.pop_front();
-            assign(pool, *idle, std::move(next));
-        }
-    }
-
-    void assign(Pool &pool, Worker &worker, std::shared_ptr<Pending> pending)
-    {
-        const int timeoutMs = std::max(1, pool.function.timeoutSeconds) * 1000;
-        http::Response response;
-        response.setHeader("Content-Type", "application/json");
-        response.setHeader("Lambda-Runtime-Aws-Request-Id", pending->requestId.toUtf8());
-        response.setHeader("Lambda-Runtime-Deadline-Ms", QByteArray::number(QDateTime::currentMSecsSinceEpoch() + timeoutMs));
-        response.setHeader("Lambda-Runtime-Invoked-Function-Arn",
-                           "arn:aws:lambda:us-east-1:000000000000:function:" + pool.function.name.toUtf8());
-        response.setHeader("Lambda-Runtime-Trace-Id", "Root=1-" + pending->requestId.left(8).toUtf8());
-        response.body = pending->event;
-        worker.current = std::move(pending);
-        http::Responder waiting = *worker.waiting;
-        worker.waiting.reset();
-        worker.timer->start(timeoutMs);
-        waiting.send(std::move(response));
-    }
-
-    void spawnWorker(Pool &pool)
-    {
-        auto worker = std::make_unique<Worker>();
-        worker->id = ++m_nextWorkerId;
-        worker->process = new QProcess(this);
-        worker->timer = new QTimer(worker->process);
-        worker->timer->setSingleShot(true);
-        const model::LocalFunction &function = pool.function;
-        QProcessEnvironment env = environmentFor(function);
-        env.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"), QStringLiteral("127.0.0.1:%1/w/%2").arg(m_apiPort).arg(worker->id));
-        env.insert(QStringLiteral("_HANDLER"), function.handler);
-        worker->process->setProcessEnvironment(env);
-        worker->process->setWorkingDirectory(workingDirectory(function));
-        // The function's console output (console.log, print) goes where Portico's goes.
-        worker->process->setProcessChannelMode(QProcess::ForwardedChannels);
-        const int id = worker->id;
-        const QString name = function.name;
-        QObject::connect(worker->timer, &QTimer::timeout, this, [this, name, id] { onTimeout(name, id); });
-        QObject::connect(worker->process, &QProcess::finished, this, [this, name, id](int code, QProcess::ExitStatus status) {
-            onWorkerExit(name, id, status == QProcess::CrashExit ? QStringLiteral("signal") : QStringLiteral("exit status %1").arg(code));
-        });
-        QObject::connect(worker->process, &QProcess::errorOccurred, this, [this, name, id](QProcess::ProcessError error) {
-            if (error == QProcess::FailedToStart)
-                onWorkerExit(name, id, QStringLiteral("failed to start"));
-        });
-        const bool node = function.runtime == model::LocalRuntime::NodeJs;
-        const QString program = node ? QStringLiteral("node") : QStringLiteral("python3");
-        const QString script = m_bootstrapDir->filePath(node ? QStringLiteral("bootstrap.js") : QStringLiteral("bootstrap.py"));
-        pool.workers.push_back(std::move(worker));
-        pool.workers.back()->process->start(program, {script});
-    }
-
-    Worker *findWorker(int id, Pool **poolOut)
-    {
-        for (auto &[name, pool] : m_pools) {
-            for (auto &worker : pool->workers) {
-                if (worker->id == id) {
-                    *poolOut = pool.get();
-                    return worker.get();
-                }
-            }
-        }
-        for (auto &pool : m_retired) {
-            for (auto &worker : pool->workers) {
-                if (worker->id == id) {
-                    *poolOut = pool.get();
-                    return worker.get();
-                }
-            }
-        }
-        return nullptr;
-    }
-
-    void complete(Worker &worker, InvocationResult result)
-    {
-        worker.timer->stop();
-        std::shared_ptr<Pending> pending = std::move(worker.current);
-        worker.current.reset();
-        if (pending)
-            pending->done(std::move(result));
-    }
-
-    void onRuntimeApi(const http::Request &request, const http::Responder &respond)
-    {
-        // /w/{worker}/2018-06-01/runtime/...
-        const QList<QByteArray> parts = request.path.split('/');
-        const auto reply = [&](int status, const QByteArray &body) {
-            http::Response response;
-            response.status = status;
-            response.setHeader("Content-Type", "application/json");
-            response.body = body;
-            respond.send(response);
-        };
-        Pool *pool = nullptr;
-        Worker *worker = parts.size() >= 6 && parts[1] == "w" ? findWorker(parts[2].toInt(), &pool) : nullptr;
-        if (!worker || parts[3] != "2018-06-01" || parts[4] != "runtime") {
-            reply(404, R"({"errorMessage":"Unknown runtime API path","errorType":"InvalidRequest"})");
-            return;
-        }
-        if (parts.size() == 7 && parts[5] == "invocation" && parts[6] == "next" && request.method == "GET") {
-            worker->waiting = respond;
-            if (pool->retiring)
-                worker->process->kill();
-            else
-                dispatch(*pool);
-            return;
-        }
-        if (parts.size() == 7 && parts[5] == "init" && parts[6] == "error") {
-            pool->initError = request.body;
-            reply(202, R"({"status":"OK"})");
-            return;
-        }
-        if (parts.size() == 8 && parts[5] == "invocation" && request.method == "POST") {
-            const QString id = QString::fromUtf8(parts[6]);
-            if (!worker->current || worker->current->requestId != id) {
-                reply(400, R"({"errorMessage":"Invalid request ID","errorType":"InvalidRequestID"})");
-                return;
-            }
-            if (parts[7] == "response") {
-                complete(*worker, success(request.body));
-                reply(202, R"({"status":"OK"})");
-                return;
-            }
-            if (parts[7] == "error") {
-                complete(*worker, functionErrorFromPayload(request.body));
-                reply(202, R"({"status":"OK"})");
-                return;
-            }
-        }
-        reply(404, R"({"errorMessage":"Unknown runtime API path","errorType":"InvalidRequest"})");
-    }
-
-    void onTimeout(const QString &name, int id)
-    {
-        Pool *pool = nullptr;
-        Worker *worker = findWorker(id, &pool);
-        if (!worker || !worker->current)
-            return;
-        const QString requestId = worker->current->requestId;
-        complete(*worker, functionError(timeoutMessage(requestId, pool->function.timeoutSeconds), QString()));
-        // The worker may still be running the handler: replace it.
-        worker->process->kill();
-        Q_UNUSED(name);
-    }
-
-    void onWorkerExit(const QString &name, int id, const QString &how)
-    {
-        Pool *pool = nullptr;
-        Worker *worker = findWorker(id, &pool);
-        if (!worker)
-            return;
-        if (worker->current) {
-            const QString requestId = worker->current->requestId;
-            complete(*worker, pool->initError.isEmpty()
-                                  ? functionError(QStringLiteral("RequestId: %1 Error: Runtime exited with error: %2").arg(requestId, how),
-                                                  QStringLiteral("Runtime.ExitError"))
-                                  : functionErrorFromPayload(pool->initError));
-        }
-        if (worker->waiting)
-            worker->waiting->send(http::Response());
-        worker->process->deleteLater();
-        std::erase_if(pool->workers, [id](const auto &w) { return w->id == id; });
-        if (pool->retiring) {
-            if (pool->workers.empty())
-                std::erase_if(m_retired, [pool](const auto &p) { return p.get() == pool; });
-            return;
-        }
-        // A handler that cannot even load fails what waits for it, instead of restarting forever.
-        if (!pool->initError.isEmpty() || how == QLatin1String("failed to start")) {
-            const InvocationResult failure =
-                pool->initError.isEmpty()
-                    ? notInvoked(QStringLiteral("cannot start the %1 runtime for %2")
-                                     .arg(pool->function.runtime == model::LocalRuntime::NodeJs ? QStringLiteral("node") : QStringLiteral("python3"), name))
-                    : functionErrorFromPayload(pool->initError);
-            std::deque<std::shared_ptr<Pending>> queue = std::move(pool->queue);
-            pool->queue.clear();
-            pool->initError.clear();
-            for (auto &pending : queue)
-                pending->done(failure);
-            return;
-        }
-        dispatch(*pool);
-    }
-
-    void stopPool(Pool &pool)
-    {
-        for (auto &worker : pool.workers) {
-            worker->process->disconnect(this);
-            worker->timer->stop();
-            worker->process->kill();
-            worker->process->waitForFinished(2000);
-            if (worker->current)
-                worker->current->done(notInvoked(QStringLiteral("the runtime stopped")));
-            delete worker->process;
-        }
-        pool.workers.clear();
-        for (auto &pending : pool.queue)
-            pending->done(notInvoked(QStringLiteral("the runtime stopped")));
-        pool.queue.clear();
     }
 
     void runCommand(const model::LocalFunction &function, std::shared_ptr<Pending> pending)
@@ -584,49 +712,71 @@ private:
 
     QString m_projectDirectory;
     bool m_trusted;
+    std::mutex m_mutex;
     std::map<QString, model::LocalFunction> m_functions;
     std::map<QString, std::unique_ptr<Pool>> m_pools;
     std::vector<std::unique_ptr<Pool>> m_retired;
-    std::unique_ptr<QTemporaryDir> m_bootstrapDir;
-    quint16 m_apiPort = 0;
+    std::unordered_map<int, Worker *> m_workers;
+    std::vector<quint16> m_apiPorts;
     QString m_apiError;
     int m_nextWorkerId = 0;
+    // The core's thread only.
+    std::unique_ptr<QTemporaryDir> m_bootstrapDir;
+    QTimer *m_sweep = nullptr;
 };
 
-FunctionHost::FunctionHost(QString projectDirectory, bool trusted)
+FunctionHost::FunctionHost(QString projectDirectory, bool trusted, http::Server *runtimeApiServer)
     : m_projectDirectory(std::move(projectDirectory)), m_trusted(trusted),
-      m_core(std::make_unique<Core>(m_projectDirectory, trusted))
+      m_processThread(std::make_unique<QThread>()), m_core(std::make_unique<Core>(m_projectDirectory, trusted)),
+      m_sharedServer(runtimeApiServer)
 {
-    // The Runtime API server, with one worker thread that the core moves into.
-    http::ServerOptions options = http::ServerOptions::defaults();
-    options.workerThreads = 1;
+    m_processThread->setObjectName(QStringLiteral("portico-functions"));
+    m_processThread->start();
+    m_core->moveToThread(m_processThread.get());
+
+    http::ConnectionLimits limits = http::ServerOptions::defaults().connection;
     // A worker waits in GET .../next for as long as there is nothing to do.
-    options.connection.idleTimeoutMs = 24 * 3600 * 1000;
-    options.connection.requestReceiveTimeoutMs = 60000;
+    limits.idleTimeoutMs = 24 * 3600 * 1000;
+    limits.requestReceiveTimeoutMs = 60000;
     // Lambda's payload limit is 6 MB.
-    options.connection.parser.maxBodyBytes = 6 * 1024 * 1024 + 1024;
-    m_api = std::make_unique<http::Server>(*m_core, options);
-    if (base::Status started = m_api->start(); started.ok()) {
-        m_core->setApi(m_api->port(), QString());
-        m_core->moveToThread(m_api->workerThread(0));
+    limits.parser.maxBodyBytes = 6 * 1024 * 1024 + 1024;
+
+    std::vector<quint16> ports;
+    QString error;
+    if (m_sharedServer) {
+        // One port per thread, so that each worker's connection lands on a known thread.
+        for (int i = 0; i < m_sharedServer->workerCount(); ++i) {
+            base::Result<quint16> port = m_sharedServer->listenAlso(*m_core, QHostAddress::LocalHost, 0, limits, i);
+            if (!port.ok()) {
+                error = port.error().toString();
+                ports.clear();
+                break;
+            }
+            ports.push_back(port.value());
+        }
     } else {
-        m_core->setApi(0, started.error().toString());
-        m_ownThread = std::make_unique<QThread>();
-        m_ownThread->setObjectName(QStringLiteral("portico-functions"));
-        m_ownThread->start();
-        m_core->moveToThread(m_ownThread.get());
+        http::ServerOptions options = http::ServerOptions::defaults();
+        options.workerThreads = 1;
+        options.connection = limits;
+        m_ownServer = std::make_unique<http::Server>(*m_core, options);
+        if (base::Status started = m_ownServer->start(); started.ok())
+            ports.push_back(m_ownServer->port());
+        else
+            error = started.error().toString();
     }
+    m_core->setApiPorts(std::move(ports), error);
 }
 
 FunctionHost::~FunctionHost()
 {
     Core *core = m_core.get();
     QMetaObject::invokeMethod(core, [core] { core->stopAll(); }, Qt::BlockingQueuedConnection);
-    m_api->stop();
-    if (m_ownThread) {
-        m_ownThread->quit();
-        m_ownThread->wait();
-    }
+    if (m_sharedServer)
+        m_sharedServer->stopListening(*m_core);
+    if (m_ownServer)
+        m_ownServer->stop();
+    m_processThread->quit();
+    m_processThread->wait();
     m_core.reset();
 }
 
@@ -645,8 +795,7 @@ void FunctionHost::invoke(const QString &functionName, QByteArray event, QString
     pending->requestId = std::move(requestId);
     pending->event = std::move(event);
     pending->done = std::move(done);
-    Core *core = m_core.get();
-    QMetaObject::invokeMethod(core, [core, pending] { core->enqueue(pending); }, Qt::QueuedConnection);
+    m_core->invoke(std::move(pending));
 }
 
 QString FunctionHost::functionNameFromUri(const QString &uri)

@@ -3,7 +3,13 @@
 // Runtime API served here on loopback, commands as one process per invocation, or an invoke URL.
 // Enforces each function's timeout (a worker that overruns is killed and replaced), restarts
 // workers that crash, shapes errors as Lambda does. Thread-safe: invoke() from any thread; the
-// completion runs on the host's own thread.
+// completion runs on the thread that received the function's answer.
+//
+// Given the gateway's server, the Runtime API is served on that server's own worker threads, and
+// an invocation goes to a worker whose connection lives on the invoking thread when one is free:
+// the request, the event, the function's answer and the response to the client then all happen
+// on one thread, without the hops between threads that cost more than the rest of a warm
+// invocation.
 #pragma once
 
 #include "model/localfunction.h"
@@ -43,7 +49,9 @@ public:
 
     // `projectDirectory` resolves relative working directories. Untrusted projects run nothing:
     // opening someone's project must not run their commands.
-    FunctionHost(QString projectDirectory, bool trusted);
+    // `runtimeApiServer`, when given, must be running and outlive the host; without it the host
+    // serves the Runtime API on a server of its own.
+    FunctionHost(QString projectDirectory, bool trusted, http::Server *runtimeApiServer = nullptr);
     ~FunctionHost();
     FunctionHost(const FunctionHost &) = delete;
     FunctionHost &operator=(const FunctionHost &) = delete;
@@ -64,10 +72,11 @@ private:
     class Core;
     QString m_projectDirectory;
     bool m_trusted;
+    // Processes, their exits and the timeout sweep live on this thread.
+    std::unique_ptr<QThread> m_processThread;
     std::unique_ptr<Core> m_core;
-    std::unique_ptr<http::Server> m_api;
-    // Only when the Runtime API cannot start: the core then runs commands and invoke URLs here.
-    std::unique_ptr<QThread> m_ownThread;
+    http::Server *m_sharedServer = nullptr;
+    std::unique_ptr<http::Server> m_ownServer;
 };
 
 } // namespace portico::runtime

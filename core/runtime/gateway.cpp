@@ -81,31 +81,46 @@ InvokeTarget resolveInvokeTarget(const QByteArray &host, const QByteArray &path)
     return target;
 }
 
-Gateway::Gateway(QString apiId) : m_apiId(std::move(apiId)), m_stages(std::make_shared<StageMap>())
+Gateway::Gateway(QString apiId) : m_served(std::make_shared<Served>())
 {
+    std::const_pointer_cast<Served>(m_served)->apiId = std::move(apiId);
 }
 
 void Gateway::setStages(std::vector<ServedStage> stages)
 {
-    auto map = std::make_shared<StageMap>();
+    auto next = std::make_shared<Served>();
     for (ServedStage &stage : stages) {
         const QString name = stage.name;
-        map->emplace(name, std::make_shared<const ServedStage>(std::move(stage)));
+        next->stages.emplace(name, std::make_shared<const ServedStage>(std::move(stage)));
     }
     std::lock_guard lock(m_mutex);
-    m_stages = std::move(map);
+    next->apiId = m_served->apiId;
+    m_served = std::move(next);
 }
 
-std::shared_ptr<const Gateway::StageMap> Gateway::stages() const
+void Gateway::setApiId(QString apiId)
 {
     std::lock_guard lock(m_mutex);
-    return m_stages;
+    auto next = std::make_shared<Served>(*m_served);
+    next->apiId = std::move(apiId);
+    m_served = std::move(next);
+}
+
+std::shared_ptr<const Gateway::Served> Gateway::served() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_served;
+}
+
+QString Gateway::apiId() const
+{
+    return served()->apiId;
 }
 
 std::vector<QString> Gateway::stageNames() const
 {
     std::vector<QString> names;
-    for (const auto &entry : *stages())
+    for (const auto &entry : served()->stages)
         names.push_back(entry.first);
     return names;
 }
@@ -113,21 +128,21 @@ std::vector<QString> Gateway::stageNames() const
 void Gateway::handle(http::Request request, http::Responder respond)
 {
     const InvokeTarget target = resolveInvokeTarget(request.header("Host"), request.path);
-    if (!target.apiId.isEmpty() && target.apiId.compare(m_apiId, Qt::CaseInsensitive) != 0) {
+    const std::shared_ptr<const Served> served = this->served();
+    if (!target.apiId.isEmpty() && target.apiId.compare(served->apiId, Qt::CaseInsensitive) != 0) {
         // LocalStack's answer for an API id it does not serve.
         respond.send(jsonMessage(404, "The API id '" + target.apiId.toUtf8() + "' does not correspond to a deployed API Gateway API",
                                  "NotFoundException"));
         return;
     }
-    const std::shared_ptr<const StageMap> all = stages();
-    auto it = all->find(QUrl::fromPercentEncoding(target.stage.toUtf8()));
-    if (it == all->end()) {
+    auto it = served->stages.find(QUrl::fromPercentEncoding(target.stage.toUtf8()));
+    if (it == served->stages.end()) {
         // API Gateway answers a stage that does not exist with a plain 403.
         respond.send(jsonMessage(403, "Forbidden", "ForbiddenException"));
         return;
     }
     auto execution = std::make_shared<MethodExecution>(it->second, std::move(request), QString::fromUtf8(target.path),
-                                                       std::move(respond), m_traces, m_apiId);
+                                                       std::move(respond), m_traces, served->apiId);
     execution->run();
 }
 

@@ -30,23 +30,29 @@ InvokeTarget resolveInvokeTarget(const QByteArray &host, const QByteArray &path)
 class Gateway : public http::RequestHandler
 {
 public:
-    explicit Gateway(QString apiId);
+    explicit Gateway(QString apiId = QString());
 
-    // Replaces the served stages; callable from any thread while requests are in flight.
+    // Replace the served stages or the API id; callable from any thread while requests are in
+    // flight.
     void setStages(std::vector<ServedStage> stages);
+    void setApiId(QString apiId);
     std::vector<QString> stageNames() const;
-    QString apiId() const { return m_apiId; }
+    QString apiId() const;
     TraceBus &traces() { return m_traces; }
 
     void handle(http::Request request, http::Responder respond) override;
 
 private:
-    using StageMap = std::map<QString, std::shared_ptr<const ServedStage>>;
-    std::shared_ptr<const StageMap> stages() const;
+    // One immutable snapshot, swapped whole.
+    struct Served
+    {
+        QString apiId;
+        std::map<QString, std::shared_ptr<const ServedStage>> stages;
+    };
+    std::shared_ptr<const Served> served() const;
 
-    const QString m_apiId;
     mutable std::mutex m_mutex;
-    std::shared_ptr<const StageMap> m_stages;
+    std::shared_ptr<const Served> m_served;
     TraceBus m_traces;
 };
 
