@@ -1,9 +1,10 @@
 // Everything one project file holds: the API definition and what surrounds it in AWS (stages,
-// deployments, API keys, usage plans), plus Portico's local functions.
+// deployments, API keys, usage plans), plus Portico's local functions and user pools.
 #pragma once
 
 #include "access.h"
 #include "localfunction.h"
+#include "localuserpool.h"
 #include "restapi.h"
 #include "stage.h"
 
@@ -21,6 +22,7 @@ struct Project
     std::vector<ApiKey> apiKeys;
     std::vector<UsagePlan> usagePlans;
     std::vector<LocalFunction> localFunctions;
+    std::vector<LocalUserPool> localUserPools;
 
     const Deployment *findDeployment(const QString &id) const;
     const Stage *findStage(const QString &name) const;

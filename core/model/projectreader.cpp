@@ -298,7 +298,7 @@ void readProject(JsonReader &r, Project &project, const std::vector<base::Diagno
     if (!r.expectObject())
         return;
     r.rejectUnknownKeys({"formatVersion", "api", "deployments", "stages", "apiKeys", "usagePlans",
-                         "localFunctions"});
+                         "localFunctions", "localUserPools"});
     if (!r.has("formatVersion")) {
         r.error(r.pointerTo("formatVersion"),
                 QStringLiteral("required integer is missing (is this a Portico project file?)"));
@@ -436,6 +436,15 @@ void readProject(JsonReader &r, Project &project, const std::vector<base::Diagno
         function.timeoutSeconds = f.integer("timeoutSeconds", function.timeoutSeconds);
         function.concurrency = f.integer("concurrency", function.concurrency);
         project.localFunctions.push_back(function);
+    });
+    r.forEachElement("localUserPools", [&](JsonReader &u) {
+        LocalUserPool pool;
+        if (!u.expectObject())
+            return;
+        u.rejectUnknownKeys({"userPoolArn", "jwksFile"});
+        pool.userPoolArn = u.requiredString("userPoolArn");
+        pool.jwksFile = u.requiredString("jwksFile");
+        project.localUserPools.push_back(pool);
     });
 }
 

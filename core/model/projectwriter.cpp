@@ -352,6 +352,18 @@ Json ProjectWriter::toJson(const Project &project)
         functions.push_back(std::move(fo));
     }
     o["localFunctions"] = std::move(functions);
+
+    // Most projects have no user pool: the key is left out then, so their files do not change.
+    if (!project.localUserPools.empty()) {
+        Json pools = Json::array();
+        for (const LocalUserPool &u : project.localUserPools) {
+            Json uo = Json::object();
+            uo["userPoolArn"] = toStd(u.userPoolArn);
+            uo["jwksFile"] = toStd(u.jwksFile);
+            pools.push_back(std::move(uo));
+        }
+        o["localUserPools"] = std::move(pools);
+    }
     return o;
 }
 

@@ -220,5 +220,7 @@ Project everyFieldProject()
     url.kind = LocalFunctionKind::InvokeUrl;
     url.invokeUrl = s("http://127.0.0.1:9001/2015-03-31/functions/remote/invocations");
     p.localFunctions = {handler, command, url};
+    p.localUserPools = {LocalUserPool{s("arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC"),
+                                      s("cognito/jwks.json")}};
     return p;
 }

@@ -89,6 +89,7 @@ private Q_SLOTS:
         QCOMPARE(read->apiKeys, expected.apiKeys);
         QCOMPARE(read->usagePlans, expected.usagePlans);
         QCOMPARE(read->localFunctions, expected.localFunctions);
+        QCOMPARE(read->localUserPools, expected.localUserPools);
         QVERIFY(read.value() == expected);
     }
 
@@ -143,6 +144,14 @@ private Q_SLOTS:
             << badPath
             << QStringList{QStringLiteral("error: /api/resources/2/path: path \"/pets/{id}\" does not match "
                                           "the parent chain, which gives \"/pets/{petId}\"")};
+
+        const QByteArray poolWithoutKeys = replaceFirst(
+            sample, "\"localFunctions\":",
+            "\"localUserPools\": [{\"userPoolArn\": \"arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_X\"}],\n"
+            "  \"localFunctions\":");
+        QTest::newRow("user pool without its JWKS file")
+            << poolWithoutKeys
+            << QStringList{QStringLiteral("error: /localUserPools/0/jwksFile: required string is missing")};
 
         QTest::newRow("not a project")
             << QByteArray("[1, 2, 3]")
