@@ -9,7 +9,7 @@ PORTICO_PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libgl-dev
   libqscintilla2-qt6-dev
-  nlohmann-json3-dev libsimdjson-dev libhttp-parser-dev libvalijson-dev
+  nlohmann-json3-dev libsimdjson-dev libhttp-parser-dev libvalijson-dev libssl-dev
   dpkg-dev file xvfb xauth
   nodejs python3
 )
