@@ -178,7 +178,9 @@ std::optional<std::vector<runtime::ServedStage>> loadStages(const ServeOptions &
         draft->variables = options.draftVariables;
     }
     std::vector<base::Diagnostic> problems;
-    std::vector<runtime::ServedStage> stages = runtime::stagesFromProject(*project, draft, problems, ledger);
+    // Relative paths in the project (the user pools' JWKS files) are relative to the project file.
+    std::vector<runtime::ServedStage> stages = runtime::stagesFromProject(*project, draft, problems, ledger,
+                                                                          QFileInfo(options.project).absolutePath());
     for (const base::Diagnostic &problem : problems)
         err << problem.toString() << '\n';
     err.flush();

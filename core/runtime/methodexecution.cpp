@@ -1,5 +1,7 @@
 #include "methodexecution.h"
 
+#include "eventrequestcontext.h"
+#include "iampolicy.h"
 #include "jsonwriter.h"
 #include "tracebus.h"
 
@@ -212,8 +214,77 @@ void MethodExecution::run()
     m_exchange.resourcePath = match->resourcePath;
     m_method = api.method(match->method);
 
-    // API keys and usage plans come first, as in a deployed stage's CloudWatch log.
-    if (!checkUsagePlan(*match->method))
+    authorize();
+}
+
+void MethodExecution::authorize()
+{
+    const model::Method &method = *m_method->method;
+    switch (method.authorizationType) {
+    case model::AuthorizationType::None:
+        break;
+    case model::AuthorizationType::AwsIam:
+        log(QStringLiteral("Authorization type AWS_IAM: Portico does not check SigV4 signatures locally; the request is let "
+                           "through without verifying its credentials"));
+        break;
+    case model::AuthorizationType::Custom:
+    case model::AuthorizationType::CognitoUserPools: {
+        if (!m_stage->authorizers) {
+            failWith(QStringLiteral("AUTHORIZER_CONFIGURATION_ERROR"),
+                     QStringLiteral("Execution failed due to configuration error: no authorizers are available for this stage"));
+            return;
+        }
+        AuthorizerRequest request;
+        request.authorizerId = method.authorizerId;
+        request.scopes = method.authorizationScopes;
+        request.request = &m_request;
+        request.context = &m_context;
+        request.stageVariables = &m_stage->variables;
+        request.functions = m_stage->functions.get();
+        request.methodArn = methodArn(m_apiId, m_stage->name, m_request.httpMethod, m_request.path);
+        request.apiId = m_apiId;
+        request.requestId = m_exchange.requestId;
+        request.detailed = m_detailed;
+        m_stage->authorizers->authorize(request, [self = shared_from_this()](AuthorizerDecision decision) {
+            self->onAuthorized(std::move(decision));
+        });
+        return;
+    }
+    }
+    runMethod(QString());
+}
+
+void MethodExecution::onAuthorized(AuthorizerDecision decision)
+{
+    for (const QString &line : decision.log)
+        log(line);
+    switch (decision.outcome) {
+    case AuthorizerDecision::Outcome::Allowed:
+        m_context.setAuthorizer(std::move(decision.values));
+        runMethod(decision.usageIdentifierKey);
+        return;
+    case AuthorizerDecision::Outcome::Unauthorized:
+        failWith(QStringLiteral("UNAUTHORIZED"), QString());
+        return;
+    case AuthorizerDecision::Outcome::ExplicitDeny:
+        failWith(QStringLiteral("ACCESS_DENIED"), QString());
+        return;
+    case AuthorizerDecision::Outcome::ImplicitDeny:
+        // AWS's body when no statement allows the method (no "with an explicit deny").
+        failWith(QStringLiteral("ACCESS_DENIED"), QString(), QStringLiteral("User is not authorized to access this resource"));
+        return;
+    case AuthorizerDecision::Outcome::ConfigurationError:
+        failWith(QStringLiteral("AUTHORIZER_CONFIGURATION_ERROR"), QString());
+        return;
+    }
+}
+
+void MethodExecution::runMethod(const QString &usageIdentifierKey)
+{
+    const RequestIdentity &ids = m_context.fields().ids;
+    // API keys and usage plans after the authorizer (which may supply the key), before the
+    // method's own execution, as in a deployed stage's CloudWatch log.
+    if (!checkUsagePlan(*m_method->method, usageIdentifierKey))
         return;
     log(QStringLiteral("Starting execution for request: %1").arg(ids.requestId));
     log(QStringLiteral("HTTP Method: %1, Resource Path: %2").arg(m_request.httpMethod, m_pathAfterStage));
@@ -226,7 +297,6 @@ void MethodExecution::run()
         log(QStringLiteral("Method request body before transformations: %1").arg(truncatedForLog(QString::fromUtf8(m_request.body))));
     }
 
-    // The seam for authorizers (the rest of the security issue) is here, before validation.
     if (!checkRequiredParameters() || !checkRequestBody())
         return;
 
@@ -334,63 +404,7 @@ QByteArray MethodExecution::proxyEvent() const
     w.key(QLatin1StringView("stageVariables"));
     mapOrNull(m_stage->variables);
     w.key(QLatin1StringView("requestContext"));
-    w.beginObject();
-    w.key(QLatin1StringView("resourceId"));
-    w.value(f.resourceId);
-    w.key(QLatin1StringView("resourcePath"));
-    w.value(f.resourcePath);
-    w.key(QLatin1StringView("httpMethod"));
-    w.value(m_request.httpMethod);
-    w.key(QLatin1StringView("extendedRequestId"));
-    w.value(f.ids.extendedRequestId);
-    w.key(QLatin1StringView("requestTime"));
-    w.value(requestTimeString(f.ids.time));
-    w.key(QLatin1StringView("path"));
-    w.value(QString(QLatin1Char('/') + f.stage + m_request.path));
-    w.key(QLatin1StringView("accountId"));
-    w.value(QLatin1StringView(kLocalAccountId));
-    w.key(QLatin1StringView("protocol"));
-    w.value(QLatin1StringView("HTTP/1.1"));
-    w.key(QLatin1StringView("stage"));
-    w.value(f.stage);
-    w.key(QLatin1StringView("domainPrefix"));
-    w.value(f.domainName.section(QLatin1Char('.'), 0, 0));
-    w.key(QLatin1StringView("requestTimeEpoch"));
-    w.value(qint64(f.ids.time.toMSecsSinceEpoch()));
-    w.key(QLatin1StringView("requestId"));
-    w.value(f.ids.requestId);
-    w.key(QLatin1StringView("identity"));
-    w.beginObject();
-    for (const char *absent : {"cognitoIdentityPoolId", "accountId", "cognitoIdentityId", "caller"}) {
-        w.key(QLatin1StringView(absent));
-        w.null();
-    }
-    w.key(QLatin1StringView("apiKey"));
-    if (m_context.apiKey().isEmpty())
-        w.null();
-    else
-        w.value(m_context.apiKey());
-    w.key(QLatin1StringView("apiKeyId"));
-    if (m_context.apiKeyId().isEmpty())
-        w.null();
-    else
-        w.value(m_context.apiKeyId());
-    w.key(QLatin1StringView("sourceIp"));
-    w.value(m_request.sourceIp);
-    for (const char *absent : {"principalOrgId", "accessKey", "cognitoAuthenticationType", "cognitoAuthenticationProvider", "userArn"}) {
-        w.key(QLatin1StringView(absent));
-        w.null();
-    }
-    w.key(QLatin1StringView("userAgent"));
-    w.value(m_context.userAgent());
-    w.key(QLatin1StringView("user"));
-    w.null();
-    w.endObject();
-    w.key(QLatin1StringView("domainName"));
-    w.value(f.domainName);
-    w.key(QLatin1StringView("apiId"));
-    w.value(f.apiId);
-    w.endObject();
+    writeEventRequestContext(w, m_context, m_request);
     w.key(QLatin1StringView("body"));
     if (m_request.body.isEmpty())
         w.null();
@@ -571,12 +585,12 @@ std::optional<http::Response> MethodExecution::proxyResponse(const QByteArray &p
     return response;
 }
 
-bool MethodExecution::checkUsagePlan(const model::Method &method)
+bool MethodExecution::checkUsagePlan(const model::Method &method, const QString &usageIdentifierKey)
 {
     if (!m_stage->usagePlans)
         return true;
     const AccessDecision decision = m_stage->usagePlans->check(method, m_request.httpMethod, m_exchange.resourcePath, m_request,
-                                                               m_apiId, m_exchange.requestId, m_detailed);
+                                                               m_apiId, m_exchange.requestId, m_detailed, usageIdentifierKey);
     for (const QString &line : decision.log)
         log(line);
     switch (decision.outcome) {

@@ -1,10 +1,11 @@
 // The pipeline for one request, in API Gateway's order: route, method request checks,
 // integration request (parameter mapping, template, passthrough), the integration (MOCK, HTTP,
-// HTTP_PROXY; Lambda to come), integration response selection and mapping, method response. Lives
+// HTTP_PROXY, Lambda), integration response selection and mapping, method response. Lives
 // until the integration answers (asynchronously for HTTP backends), then answers the client once,
 // records the execution log and publishes the exchange.
 #pragma once
 
+#include "authorizers.h"
 #include "exchange.h"
 #include "httpbackend.h"
 #include "parametermapping.h"
@@ -40,8 +41,14 @@ private:
 
     void log(const QString &line);
     bool detailed() const { return m_detailed; }
+    // The method's authorizer (Lambda or Cognito), or the AWS_IAM pass-through; then runMethod().
+    void authorize();
+    void onAuthorized(AuthorizerDecision decision);
+    // Everything after authorization: usage plan, validation, the integration.
+    void runMethod(const QString &usageIdentifierKey);
     // API keys and usage plans (throttle, quota) and the stage's method throttling.
-    bool checkUsagePlan(const model::Method &method);
+    // `usageIdentifierKey`: the key a Lambda authorizer returned, for APIs whose key source is AUTHORIZER.
+    bool checkUsagePlan(const model::Method &method, const QString &usageIdentifierKey);
     bool checkRequiredParameters();
     // The body against the method's request model for its content type (JSON Schema draft-04).
     bool checkRequestBody();

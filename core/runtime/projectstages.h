@@ -21,8 +21,10 @@ struct DraftStage
 // Compiles every snapshot once. Problems (a stage without a deployment, a template that does not
 // parse) come back as diagnostics; what can be served is served.
 // `ledger` keeps throttle and quota counters across reloads; a new one when null.
+// `projectDirectory` resolves the project's relative paths (the user pools' JWKS files).
 std::vector<ServedStage> stagesFromProject(const model::Project &project, const std::optional<DraftStage> &draft,
                                            std::vector<base::Diagnostic> &problems,
-                                           std::shared_ptr<UsageLedger> ledger = nullptr);
+                                           std::shared_ptr<UsageLedger> ledger = nullptr,
+                                           const QString &projectDirectory = QString());
 
 } // namespace portico::runtime

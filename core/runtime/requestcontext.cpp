@@ -19,6 +19,24 @@ vtl::MapPtr hashMap()
 {
     return std::make_shared<Map>(Map::Kind::HashMap);
 }
+
+vtl::MapPtr authorizerMap(const std::optional<AuthorizerValues> &authorizer)
+{
+    auto map = hashMap();
+    if (!authorizer)
+        return map;
+    for (const auto &[name, value] : authorizer->values)
+        map->put(name, value);
+    if (authorizer->integrationLatencyMs)
+        map->put(QStringLiteral("integrationLatency"), *authorizer->integrationLatencyMs);
+    if (!authorizer->claims.empty()) {
+        auto claims = hashMap();
+        for (const auto &[name, value] : authorizer->claims)
+            claims->put(name, value);
+        map->put(QStringLiteral("claims"), claims);
+    }
+    return map;
+}
 } // namespace
 
 RequestContext::RequestContext(const Fields &fields, const MethodRequest &request)
@@ -63,7 +81,7 @@ void RequestContext::build() const
     identity->put(QStringLiteral("sourceIp"), m_sourceIp);
     identity->put(QStringLiteral("userAgent"), m_userAgent);
     context->put(QStringLiteral("identity"), identity);
-    context->put(QStringLiteral("authorizer"), hashMap());
+    context->put(QStringLiteral("authorizer"), authorizerMap(m_authorizer));
 
     auto requestOverride = hashMap();
     for (const char *part : {"header", "path", "querystring"})
@@ -154,6 +172,13 @@ void RequestContext::setApiKey(const QString &key, const QString &keyId)
             identity.map()->put(QStringLiteral("apiKeyId"), keyId);
         }
     }
+}
+
+void RequestContext::setAuthorizer(AuthorizerValues values)
+{
+    m_authorizer = std::move(values);
+    if (m_value.isMap())
+        m_value.map()->put(QStringLiteral("authorizer"), authorizerMap(m_authorizer));
 }
 
 void RequestContext::setError(const QString &responseType, const QString &message, const QString &validationErrorString)

@@ -11,6 +11,19 @@
 
 namespace portico::runtime {
 
+// What an authorizer established, for $context.authorizer and the proxy event's
+// requestContext.authorizer.
+struct AuthorizerValues
+{
+    // Lambda authorizers: principalId first, then the output's context map, every value a string
+    // (API Gateway hands them on stringified).
+    NamedStrings values;
+    // COGNITO_USER_POOLS: the token's claims ($context.authorizer.claims.*).
+    NamedStrings claims;
+    // Lambda authorizers: how long the function took ($context.authorizer.integrationLatency).
+    std::optional<qint64> integrationLatencyMs;
+};
+
 struct RequestIdentity
 {
     QString requestId;
@@ -54,6 +67,10 @@ public:
     const QString &apiKey() const { return m_apiKey; }
     const QString &apiKeyId() const { return m_apiKeyId; }
 
+    // $context.authorizer.* once an authorizer has let the request in.
+    void setAuthorizer(AuthorizerValues values);
+    const std::optional<AuthorizerValues> &authorizer() const { return m_authorizer; }
+
     // $context.error.* for gateway responses.
     void setError(const QString &responseType, const QString &message, const QString &validationErrorString);
 
@@ -68,6 +85,7 @@ private:
     QString m_userAgent;
     QString m_apiKey;
     QString m_apiKeyId;
+    std::optional<AuthorizerValues> m_authorizer;
     mutable vtl::Value m_value;
 };
 

@@ -2,6 +2,7 @@
 // stage variables. Replaced whole on redeploy; requests in flight keep the one they started with.
 #pragma once
 
+#include "authorizers.h"
 #include "compiledapi.h"
 #include "functionhost.h"
 #include "usageplans.h"
@@ -21,6 +22,8 @@ struct ServedStage
     std::shared_ptr<FunctionHost> functions;
     // API keys and usage plans as they apply to this stage.
     std::shared_ptr<const UsagePlans> usagePlans;
+    // The deployment's authorizers, with this stage's cache of their results.
+    std::shared_ptr<Authorizers> authorizers;
 };
 
 } // namespace portico::runtime

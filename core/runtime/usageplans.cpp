@@ -102,7 +102,7 @@ QString UsagePlans::masked(const QString &secret)
 
 AccessDecision UsagePlans::check(const model::Method &method, const QString &verb, const QString &resourcePath,
                                  const MethodRequest &request, const QString &apiId, const QString &requestId,
-                                 bool detailed) const
+                                 bool detailed, const QString &authorizerKey) const
 {
     AccessDecision decision;
     // Log lines are formatted only when asked for; the checks themselves are the same.
@@ -129,7 +129,7 @@ AccessDecision UsagePlans::check(const model::Method &method, const QString &ver
 
     const QString key = m_keySource == model::ApiKeySource::Header
                             ? request.headerValue(QStringLiteral("x-api-key")).value_or(QString())
-                            : QString();
+                            : authorizerKey;
     decision.apiKey = key;
     note([&] { return QStringLiteral("Verifying Usage Plan for request: %1. API Key: %2 API Stage: %3")
                             .arg(requestId, masked(key), apiStage); });
@@ -144,7 +144,7 @@ AccessDecision UsagePlans::check(const model::Method &method, const QString &ver
         note(why);
         return decision;
     };
-    if (m_keySource == model::ApiKeySource::Authorizer)
+    if (m_keySource == model::ApiKeySource::Authorizer && key.isEmpty())
         return forbid([&] { return QStringLiteral("API Key source AUTHORIZER: no authorizer supplied a usageIdentifierKey"); });
     if (key.isEmpty())
         return forbid([&] { return QStringLiteral("API Key not found in the x-api-key header for method '%1 %2', which requires one").arg(verb, resourcePath); });

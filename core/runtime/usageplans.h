@@ -84,9 +84,11 @@ public:
     // `methodKey` is AWS's "resourcePath/VERB" ("/pets/{id}/GET"); `verb` and `resourcePath` name the
     // method in the log lines.
     // `detailed`: write the log lines (only when someone reads the execution log).
+    // `authorizerKey`: the usageIdentifierKey a Lambda authorizer returned, the key when the API's
+    // key source is AUTHORIZER.
     AccessDecision check(const model::Method &method, const QString &verb, const QString &resourcePath,
                          const MethodRequest &request, const QString &apiId, const QString &requestId,
-                         bool detailed = true) const;
+                         bool detailed = true, const QString &authorizerKey = QString()) const;
 
     // "**********************************bMZHBg": AWS's log masking, the last 6 characters shown.
     static QString masked(const QString &secret);
