@@ -415,7 +415,7 @@ void TestApiDocument::treeModelShowsTheSample_data()
     // Methods first in httpVerbs() order, then child resources by path part.
     QTest::newRow("/") << u"/"_s << QStringList {u"GET"_s, u"pets"_s, u"{proxy+}"_s};
     QTest::newRow("/pets") << u"/pets"_s << QStringList {u"GET"_s, u"POST"_s, u"{petId}"_s};
-    QTest::newRow("/pets/{petId}") << u"/pets/{petId}"_s << QStringList {u"GET"_s};
+    QTest::newRow("/pets/{petId}") << u"/pets/{petId}"_s << QStringList {u"GET"_s, u"PATCH"_s};
     QTest::newRow("/{proxy+}") << u"/{proxy+}"_s << QStringList {u"ANY"_s};
 }
 
