@@ -11,6 +11,7 @@
 
 #include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QThread>
 
 namespace portico::runtime {
@@ -23,15 +24,15 @@ namespace {
 // AWS's wording where its logs have one; the detail lines before them are Portico's.
 const QString kAuthorizerError = QStringLiteral("Execution failed due to configuration error: Authorizer error");
 
-// Runs `work` on `thread`'s event loop (inline when already there, or when the thread has none).
-void runOn(QThread *thread, std::function<void()> work)
+// Runs `work` on the thread of `dispatcher` (the request's), inline when already there or when
+// that thread has gone meanwhile (the server stopped: the reply is then dropped anyway).
+void runOn(const QPointer<QAbstractEventDispatcher> &dispatcher, std::function<void()> work)
 {
-    QAbstractEventDispatcher *dispatcher = thread ? QAbstractEventDispatcher::instance(thread) : nullptr;
-    if (!dispatcher || thread == QThread::currentThread()) {
+    if (!dispatcher || dispatcher->thread() == QThread::currentThread()) {
         work();
         return;
     }
-    QMetaObject::invokeMethod(dispatcher, std::move(work), Qt::QueuedConnection);
+    QMetaObject::invokeMethod(dispatcher.data(), std::move(work), Qt::QueuedConnection);
 }
 
 QString stringified(const Json &value)
@@ -342,7 +343,7 @@ void Authorizers::invokeLambda(const Compiled &compiled, const QString &identity
         decision.log.append(QStringLiteral("Sending request to %1").arg(endpoint));
     }
     // The answer may arrive on another thread; the pipeline continues on the request's own.
-    QThread *origin = QThread::currentThread();
+    const QPointer<QAbstractEventDispatcher> origin = QAbstractEventDispatcher::instance();
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     const int ttl = std::clamp(authorizer.authorizerResultTtlInSeconds, 0, base::limits::kAuthorizerTtlMaxSeconds);

@@ -20,8 +20,10 @@
 #include <openssl/evp.h>
 #include <openssl/rsa.h>
 
+#include <atomic>
 #include <map>
 #include <memory>
+#include <thread>
 
 using namespace portico;
 using portico::test::RawHttpClient;
@@ -598,6 +600,29 @@ private Q_SLOTS:
         // Another token is another identity.
         QCOMPARE(get("/dev/cached", "X-Token: t2\r\n").status, 200);
         QCOMPARE(calls("cached"), before + 2);
+    }
+
+    void concurrentRequestsShareTheCache()
+    {
+        // Many requests on the server's threads at once: every one is answered, and the function
+        // runs at most once per racing client before its result is cached.
+        const int before = calls("cached");
+        std::atomic_int allowed{0};
+        std::vector<std::thread> clients;
+        for (int t = 0; t < 8; ++t) {
+            clients.emplace_back([&] {
+                for (int i = 0; i < 10; ++i) {
+                    RawHttpClient client(m_server->port());
+                    const auto r = client.request(rawRequest("GET", "/dev/cached", "X-Token: shared\r\n"), 15000);
+                    if (r && r->status == 200)
+                        ++allowed;
+                }
+            });
+        }
+        for (std::thread &client : clients)
+            client.join();
+        QCOMPARE(allowed.load(), 80);
+        QVERIFY2(calls("cached") - before >= 1 && calls("cached") - before <= 8, qPrintable(QString::number(calls("cached") - before)));
     }
 
     void ttlZeroDisablesTheCache()
