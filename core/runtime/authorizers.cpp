@@ -80,7 +80,7 @@ void writeMultiValues(JsonWriter &w, const NamedStrings &values, Qt::CaseSensiti
 
 Authorizers::Authorizers(const model::RestApi &api, std::shared_ptr<const CognitoUserPools> userPools,
                          std::vector<base::Diagnostic> &problems)
-    : m_userPools(std::move(userPools))
+    : m_userPools(userPools ? std::move(userPools) : std::make_shared<const CognitoUserPools>())
 {
     for (const model::Authorizer &authorizer : api.authorizers) {
         Compiled compiled;
@@ -231,11 +231,9 @@ void Authorizers::authorizeWithCognito(const Compiled &compiled, const QString &
     QStringList pools;
     for (const QString &arn : compiled.authorizer.providerARNs)
         pools.append(request.stageVariables ? substituteStageVariables(arn, *request.stageVariables) : arn);
-    const CognitoVerdict verdict = m_userPools ? m_userPools->verify(identity, pools, request.scopes, QDateTime::currentDateTimeUtc())
-                                               : CognitoUserPools().verify(identity, pools, request.scopes, QDateTime::currentDateTimeUtc());
-    const QString name = compiled.authorizer.name;
+    const CognitoVerdict verdict = m_userPools->verify(identity, pools, request.scopes, QDateTime::currentDateTimeUtc());
     if (request.detailed)
-        decision.log.append(QStringLiteral("Cognito user pool authorizer %1: %2").arg(name, verdict.reason));
+        decision.log.append(QStringLiteral("Cognito user pool authorizer %1: %2").arg(compiled.authorizer.name, verdict.reason));
     switch (verdict.outcome) {
     case CognitoVerdict::Outcome::Authorized:
         decision.outcome = Outcome::Allowed;

@@ -73,6 +73,7 @@ public:
 
     // Compiles each authorizer of `api` (identity sources, validation expressions); an expression
     // that does not compile is reported in `problems`, and requests through it get AWS's 500.
+    // Without `userPools`, Cognito authorizers have no keys to check tokens with (500).
     Authorizers(const model::RestApi &api, std::shared_ptr<const CognitoUserPools> userPools,
                 std::vector<base::Diagnostic> &problems);
 
