@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "epolldispatcher.h"
 #include "requesthandler.h"
 
 #include "base/limits.h"
@@ -164,7 +165,7 @@ struct Server::Private
             },
             Qt::BlockingQueuedConnection);
         if (!listening) {
-            delete listener;
+            close(listener);
             return base::Diagnostic::error(QStringLiteral("%1:%2").arg(address.toString()).arg(listenPort),
                                            QStringLiteral("cannot listen: %1").arg(error));
         }
@@ -172,10 +173,17 @@ struct Server::Private
         return listener;
     }
 
+    // Closed and deleted on the accept thread, which is still running: its socket engine has
+    // events queued there, and an object is deleted only on its own thread.
     void close(Listener *listener)
     {
-        QMetaObject::invokeMethod(listener, [listener] { listener->close(); }, Qt::BlockingQueuedConnection);
-        delete listener;
+        QMetaObject::invokeMethod(
+            listener,
+            [listener] {
+                listener->close();
+                delete listener;
+            },
+            Qt::BlockingQueuedConnection);
     }
 };
 
@@ -199,6 +207,8 @@ base::Status Server::start()
     for (int i = 0; i < count; ++i) {
         auto thread = std::make_unique<QThread>();
         thread->setObjectName(QStringLiteral("portico-http-%1").arg(i));
+        if (auto dispatcher = std::make_unique<EpollEventDispatcher>(); dispatcher->isValid())
+            thread->setEventDispatcher(dispatcher.release());
         auto *worker = new Worker(d->open);
         worker->moveToThread(thread.get());
         QObject::connect(thread.get(), &QThread::finished, worker, [worker] { worker->closeAll(); });
