@@ -1,5 +1,6 @@
 // portico-cli: the Portico engine without a window, for scripts and CI.
 #include "formatcommand.h"
+#include "keyscommand.h"
 #include "lintcommand.h"
 #include "rendercommand.h"
 #include "servecommand.h"
@@ -32,6 +33,10 @@ Commands:
         [--log] [--trust]
                    Serve the project's stages on http://127.0.0.1:PORT/{stage}/{path} as API
                    Gateway would (also LocalStack's URL forms) until Ctrl-C. See serve --help.
+  keys PROJECT list | generate [NAME] [--plan ID]... | enable KEY | disable KEY
+             | import FILE.csv
+                   Manage the project's API keys: generate AWS-like keys, turn them on and off,
+                   import API Gateway's CSV key files (bad rows reported by line). See keys --help.
   bench-render --case CASE.json --template T.vm [--warmup-sec S] [--samples N]
                [--sample-sec S] [--out FILE]
                    Time renders in-process and print renders_per_sec= (the contract of the
@@ -88,6 +93,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("render"))
         return portico::cli::runRender(args, out, err);
+    if (command == QLatin1String("keys"))
+        return portico::cli::runKeys(args, out, err);
     if (command == QLatin1String("serve"))
         return portico::cli::runServe(args, out, err);
     if (command == QLatin1String("bench-render"))
