@@ -1,9 +1,11 @@
 // portico-cli: the Portico engine without a window, for scripts and CI.
+#include "corscommand.h"
 #include "formatcommand.h"
 #include "keyscommand.h"
 #include "lintcommand.h"
 #include "rendercommand.h"
 #include "servecommand.h"
+#include "usagecommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -37,6 +39,14 @@ Commands:
              | import FILE.csv
                    Manage the project's API keys: generate AWS-like keys, turn them on and off,
                    import API Gateway's CSV key files (bad rows reported by line). See keys --help.
+  usage PROJECT [--server URL] [--json]
+                   Each API key's requests per day and the quota it has left, per usage plan,
+                   from the running serve of PROJECT.
+  cors PROJECT --resource PATH [--methods VERB,...] [--headers NAME,...] [--origin ORIGIN]
+       [--gateway-responses]
+                   Enable CORS on a resource as the API Gateway console does (an OPTIONS MOCK
+                   method answering preflights, Access-Control-Allow-Origin on the methods'
+                   200 responses) and save the project. See cors --help.
   bench-render --case CASE.json --template T.vm [--warmup-sec S] [--samples N]
                [--sample-sec S] [--out FILE]
                    Time renders in-process and print renders_per_sec= (the contract of the
@@ -95,6 +105,10 @@ int main(int argc, char *argv[])
         return portico::cli::runRender(args, out, err);
     if (command == QLatin1String("keys"))
         return portico::cli::runKeys(args, out, err);
+    if (command == QLatin1String("usage"))
+        return portico::cli::runUsage(args, out, err);
+    if (command == QLatin1String("cors"))
+        return portico::cli::runCors(args, out, err);
     if (command == QLatin1String("serve"))
         return portico::cli::runServe(args, out, err);
     if (command == QLatin1String("bench-render"))

@@ -1,9 +1,11 @@
 #include "servecommand.h"
 
 #include "projectloading.h"
+#include "serverregistry.h"
 
 #include "base/json.h"
 #include "http/server.h"
+#include "runtime/controlapi.h"
 #include "runtime/gateway.h"
 #include "runtime/projectstages.h"
 
@@ -161,12 +163,12 @@ void raiseDescriptorLimit()
     }
 }
 
+// `ledger`: throttle and quota counters survive reloads, as they survive redeploys on AWS.
 std::optional<std::vector<runtime::ServedStage>> loadStages(const ServeOptions &options, QString &apiId, QString &apiName,
                                                             const std::shared_ptr<runtime::FunctionHost> &functions,
-                                                            QTextStream &err)
+                                                            const std::shared_ptr<runtime::UsageLedger> &ledger,
+                                                            runtime::ControlApi &control, QTextStream &err)
 {
-    // Throttle and quota counters survive reloads, as they survive redeploys on AWS.
-    static const auto ledger = std::make_shared<runtime::UsageLedger>();
     std::optional<model::Project> project = loadProjectOrReport(options.project, err);
     if (!project)
         return std::nullopt;
@@ -187,6 +189,7 @@ std::optional<std::vector<runtime::ServedStage>> loadStages(const ServeOptions &
     functions->setFunctions(project->localFunctions);
     for (runtime::ServedStage &stage : stages)
         stage.functions = functions;
+    control.setProject(std::make_shared<const model::Project>(std::move(*project)));
     return stages;
 }
 
@@ -202,6 +205,9 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!parseOptions(args, options, err))
         return 2;
     raiseDescriptorLimit();
+    // Declared before the server, so that they outlive its threads.
+    const auto ledger = std::make_shared<runtime::UsageLedger>();
+    runtime::ControlApi control(ledger);
     runtime::Gateway gateway;
     http::ServerOptions serverOptions = http::ServerOptions::defaults();
     serverOptions.address = options.bind;
@@ -223,7 +229,7 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
     });
     QString apiId;
     QString apiName;
-    std::optional<std::vector<runtime::ServedStage>> stages = loadStages(options, apiId, apiName, functions, err);
+    std::optional<std::vector<runtime::ServedStage>> stages = loadStages(options, apiId, apiName, functions, ledger, control, err);
     if (!stages)
         return 2;
     if (stages->empty()) {
@@ -234,6 +240,19 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
     gateway.setApiId(apiId);
     gateway.setStages(std::move(*stages));
 
+    // Portico's own API (usage counters) on loopback, whatever --bind says.
+    http::ConnectionLimits controlLimits = http::ServerOptions::defaults().connection;
+    const base::Result<quint16> controlPort = server.listenAlso(control, QHostAddress::LocalHost, 0, controlLimits);
+    QString controlUrl;
+    if (controlPort.ok()) {
+        controlUrl = QStringLiteral("http://127.0.0.1:%1").arg(controlPort.value());
+        ServerRegistry::publish(options.project, controlUrl);
+    } else {
+        err << "portico-cli serve: no control API (portico-cli usage will not find this server): "
+            << controlPort.error().toString() << '\n';
+    }
+    const auto withdraw = qScopeGuard([&] { ServerRegistry::withdraw(options.project); });
+
     const QString host = options.bind.protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + options.bind.toString() + QLatin1Char(']')
                              : options.bind.toString();
@@ -243,6 +262,8 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
         out << "  " << stage << "  " << base << '/' << stage << "/\n";
     out << "LocalStack URL forms: " << base << "/_aws/execute-api/" << apiId << "/{stage}/... and Host "
         << apiId << ".execute-api.localhost.localstack.cloud\n";
+    if (!controlUrl.isEmpty())
+        out << "Usage counters: portico-cli usage " << options.project << "  (" << controlUrl << "/usage)\n";
     out << "Press Ctrl-C to stop.\n";
     out.flush();
 
@@ -271,7 +292,7 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
                 watcher.addPath(path);
             QString newId;
             QString newName;
-            std::optional<std::vector<runtime::ServedStage>> reloaded = loadStages(options, newId, newName, functions, err);
+            std::optional<std::vector<runtime::ServedStage>> reloaded = loadStages(options, newId, newName, functions, ledger, control, err);
             if (!reloaded) {
                 err << "portico-cli serve: kept serving the previous version\n";
                 err.flush();

@@ -66,6 +66,27 @@ bool UsageLedger::count(const QString &name, const model::QuotaSettings &quota, 
     return true;
 }
 
+void UsageLedger::recordUse(const QString &planId, const QString &keyId, QDate day)
+{
+    std::lock_guard lock(m_mutex);
+    ++m_dailyUse[{planId, keyId, day}];
+}
+
+std::vector<UsageLedger::DailyUse> UsageLedger::dailyUse() const
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<DailyUse> all;
+    all.reserve(m_dailyUse.size());
+    for (const auto &[where, requests] : m_dailyUse)
+        all.push_back(DailyUse{std::get<0>(where), std::get<1>(where), std::get<2>(where), requests});
+    return all;
+}
+
+QString UsageLedger::quotaCounter(const QString &keyId, const QString &planId)
+{
+    return QStringLiteral("quota|%1|%2").arg(keyId, planId);
+}
+
 std::optional<UsageLedger::QuotaState> UsageLedger::quotaState(const QString &name) const
 {
     std::lock_guard lock(m_mutex);
@@ -173,13 +194,13 @@ AccessDecision UsagePlans::check(const model::Method &method, const QString &ver
                                 .arg(masked(key), plan.plan.id, apiStage); });
         return decision;
     }
-    if (plan.plan.quota
-        && !m_ledger->count(QStringLiteral("quota|%1|%2").arg(apiKey.id, plan.plan.id), *plan.plan.quota,
-                            QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC))) {
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    if (plan.plan.quota && !m_ledger->count(UsageLedger::quotaCounter(apiKey.id, plan.plan.id), *plan.plan.quota, now)) {
         decision.outcome = AccessDecision::Outcome::QuotaExceeded;
         note([&] { return QStringLiteral("API Key %1 quota exceeded for Usage Plan %2").arg(masked(key), plan.plan.id); });
         return decision;
     }
+    m_ledger->recordUse(plan.plan.id, apiKey.id, now.date());
     note([&] { return QStringLiteral("Usage Plan check succeeded for API Key %1 and API Stage %2").arg(masked(key), apiStage); });
     return decision;
 }

@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 namespace portico::runtime {
@@ -46,6 +47,21 @@ public:
     };
     std::optional<QuotaState> quotaState(const QString &counter) const;
 
+    // A request a key made through a plan that passed its checks, on a UTC day: what AWS's
+    // GetUsage reports.
+    void recordUse(const QString &planId, const QString &keyId, QDate day);
+    struct DailyUse
+    {
+        QString planId;
+        QString keyId;
+        QDate day;
+        qint64 requests = 0;
+    };
+    std::vector<DailyUse> dailyUse() const;
+
+    // The counter of a key's quota in a plan, for quotaState().
+    static QString quotaCounter(const QString &keyId, const QString &planId);
+
     // The start of the quota period that contains `now` (UTC days; weeks from Monday; calendar months).
     static QDateTime periodStart(model::QuotaPeriod period, const QDateTime &now);
 
@@ -60,6 +76,7 @@ private:
     mutable std::mutex m_mutex;
     std::map<QString, Bucket> m_buckets;
     std::map<QString, Quota> m_quotas;
+    std::map<std::tuple<QString, QString, QDate>, qint64> m_dailyUse;
 };
 
 struct AccessDecision

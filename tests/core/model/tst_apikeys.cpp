@@ -1,7 +1,9 @@
 // API keys as the console manages them: generated values (length, alphabet, uniqueness), enable
 // and disable, and the CSV import in API Gateway's format with bad rows reported by line while the
 // good rows still go in. Then through portico-cli as a real process: keys saved to the project
-// file, and a served stage that lets an imported key in and keeps a disabled one out.
+// file, a served stage that lets an imported key in and keeps a disabled one out, and
+// `portico-cli usage` reading that server's counters.
+#include "base/json.h"
 #include "model/apikeys.h"
 #include "model/projectfile.h"
 
@@ -13,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
 #include <set>
 
 using namespace portico;
@@ -266,8 +269,35 @@ private Q_SLOTS:
         // The sample customises DEFAULT_4XX with a space after the colon.
         QCOMPARE(disabled.body, QByteArray("{\"message\": \"Forbidden\"}"));
         QCOMPARE(post("shortshortshortshortshort").status, 403);
+        QCOMPARE(post("partnerKey0123456789abcdefXYZ").status, 200);
+
+        // The server's counters, found through the project file alone.
+        r = runCli({QStringLiteral("usage"), project, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        base::Json report;
+        base::JsonParseError error;
+        QVERIFY2(base::parseJson(r.out.toUtf8(), report, error), qPrintable(r.out));
+        const base::Json &plan = report["usagePlans"][0];
+        QCOMPARE(QString::fromStdString(plan["id"].get<std::string>()), QStringLiteral("p1anbasic1"));
+        std::map<std::string, base::Json> byName;
+        for (const base::Json &key : plan["keys"])
+            byName[key["name"].get<std::string>()] = key;
+        QCOMPARE(byName["partner"]["today"].get<int>(), 2);
+        QCOMPARE(byName["partner"]["quota"]["used"].get<int>(), 2);
+        QCOMPARE(byName["partner"]["quota"]["remaining"].get<int>(), 998);
+        QCOMPARE(byName["fresh"]["today"].get<int>(), 1);
+        // Refused requests count nothing.
+        QCOMPARE(byName["disabled-later"]["today"].get<int>(), 0);
+        QCOMPARE(QString::fromStdString(byName["partner"]["value"].get<std::string>()), QStringLiteral("***********************defXYZ"));
+        r = runCli({QStringLiteral("usage"), project});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("Usage plan p1anbasic1 (Basic)")) && r.out.contains(QLatin1String("partner")), qPrintable(r.out));
+
         serve.terminate();
         QVERIFY(serve.waitForFinished(10000));
+        r = runCli({QStringLiteral("usage"), project});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("no running `portico-cli serve")), qPrintable(r.err));
     }
 };
 
