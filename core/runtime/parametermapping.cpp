@@ -31,12 +31,20 @@ std::optional<QString> joined(const QStringList &values)
     return values.join(QLatin1Char(','));
 }
 
-std::optional<QString> fromMethodRequest(QStringView rest, const MethodRequest &request)
+const base::Json &parsedOnce(std::optional<base::Json> &cache, const QByteArray &body)
 {
+    if (!cache)
+        cache = base::Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    return *cache;
+}
+
+std::optional<QString> fromMethodRequest(QStringView rest, const MappingSources &sources)
+{
+    const MethodRequest &request = *sources.request;
     if (rest == u"body")
         return QString::fromUtf8(request.body);
     if (rest.startsWith(u"body."))
-        return jsonBodyField(request.body, rest.mid(5).toString());
+        return jsonBodyField(parsedOnce(sources.requestBodyJson, request.body), rest.mid(5).toString());
     const qsizetype dot = rest.indexOf(u'.');
     if (dot < 0)
         return std::nullopt;
@@ -55,12 +63,13 @@ std::optional<QString> fromMethodRequest(QStringView rest, const MethodRequest &
     return std::nullopt;
 }
 
-std::optional<QString> fromIntegration(QStringView rest, const IntegrationResult &result)
+std::optional<QString> fromIntegration(QStringView rest, const MappingSources &sources)
 {
+    const IntegrationResult &result = *sources.integration;
     if (rest == u"body")
         return QString::fromUtf8(result.body);
     if (rest.startsWith(u"body."))
-        return jsonBodyField(result.body, rest.mid(5).toString());
+        return jsonBodyField(parsedOnce(sources.integrationBodyJson, result.body), rest.mid(5).toString());
     if (rest.startsWith(u"header."))
         return lookupHeader(result.headers, rest.mid(7).toString());
     if (rest.startsWith(u"multivalueheader.")) {
@@ -84,9 +93,9 @@ std::optional<QString> evaluateMappingSource(const QString &expression, const Ma
         return e.mid(1, e.size() - 2);
     const QStringView view(e);
     if (view.startsWith(u"method.request.") && sources.request)
-        return fromMethodRequest(view.mid(15), *sources.request);
+        return fromMethodRequest(view.mid(15), sources);
     if (view.startsWith(u"integration.response.") && sources.integration)
-        return fromIntegration(view.mid(21), *sources.integration);
+        return fromIntegration(view.mid(21), sources);
     if (view.startsWith(u"context.") && sources.context)
         return sources.context->lookup(e.mid(8));
     if (view.startsWith(u"stageVariables.") && sources.stageVariables)
@@ -118,7 +127,11 @@ QString substituteStageVariables(const QString &text, const NamedStrings &stageV
 
 std::optional<QString> jsonBodyField(const QByteArray &body, const QString &path)
 {
-    auto parsed = base::Json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
+    return jsonBodyField(base::Json::parse(body.constData(), body.constData() + body.size(), nullptr, false), path);
+}
+
+std::optional<QString> jsonBodyField(const base::Json &parsed, const QString &path)
+{
     if (parsed.is_discarded())
         return std::nullopt;
     const base::Json *current = &parsed;

@@ -6,6 +6,8 @@
 #include "methodrequest.h"
 #include "requestcontext.h"
 
+#include "base/json.h"
+
 #include <optional>
 
 namespace portico::runtime {
@@ -24,6 +26,9 @@ struct MappingSources
     const RequestContext *context = nullptr;
     const NamedStrings *stageVariables = nullptr;
     const IntegrationResult *integration = nullptr;
+    // Each body parsed at most once, by the first mapping that reads a field of it.
+    mutable std::optional<base::Json> requestBodyJson;
+    mutable std::optional<base::Json> integrationBodyJson;
 };
 
 // The value of one source expression; nothing when the source is absent (the target is then
@@ -36,5 +41,7 @@ QString substituteStageVariables(const QString &text, const NamedStrings &stageV
 // A JSON value found by a simple dotted path ("a.b[0].c", JSONPath without "$."): strings as
 // their text, anything else as compact JSON. Nothing when the body is not JSON or nothing is there.
 std::optional<QString> jsonBodyField(const QByteArray &body, const QString &path);
+// The same on a parsed body (discarded when it was not JSON).
+std::optional<QString> jsonBodyField(const base::Json &body, const QString &path);
 
 } // namespace portico::runtime

@@ -162,6 +162,9 @@ model::RestApi buildApi(const QString &version)
         p[QStringLiteral("integration.request.header.X-Static")] = QStringLiteral("'fixed'");
         p[QStringLiteral("integration.request.header.X-Req")] = QStringLiteral("context.requestId");
         p[QStringLiteral("integration.request.header.X-Missing")] = QStringLiteral("method.request.header.Not-Sent");
+        // Two fields of one body (parsed once for both).
+        p[QStringLiteral("integration.request.querystring.n")] = QStringLiteral("method.request.body.name");
+        p[QStringLiteral("integration.request.querystring.e")] = QStringLiteral("method.request.body.extra");
         m.integration->requestTemplates[QStringLiteral("application/json")] =
             QStringLiteral("{\"id\":\"$input.params('id')\",\"name\":$input.json('$.name')}");
         auto ok = integrationResponse(QStringLiteral("200"), {},
@@ -529,7 +532,8 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         // The backend got PUT (the integration's verb), the id encoded in its path, q from the
         // query string mapping; the response template read its JSON.
-        QCOMPARE(r.body, QByteArray(R"(PUT /echo/a%2Fb q=q=blue%20cat body={"id":"a/b","name":"Rex"})"));
+        // n and e come from two fields of the request body.
+        QCOMPARE(r.body, QByteArray(R"(PUT /echo/a%2Fb q=e=1&n=Rex&q=blue%20cat body={"id":"a/b","name":"Rex"})"));
         QCOMPARE(r.header("X-Backend"), QByteArray("yes"));
         QCOMPARE(r.header("X-Method"), QByteArray("PUT"));
         QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
