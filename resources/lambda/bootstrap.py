@@ -74,4 +74,8 @@ def main():
             call("POST", "/invocation/%s/error" % request_id, json.dumps(error_of(e)))
 
 
-main()
+try:
+    main()
+except (ConnectionError, http.client.HTTPException):
+    # Portico closed the Runtime API connection: it stopped, or it is replacing this worker.
+    sys.exit(0)

@@ -208,20 +208,24 @@ private Q_SLOTS:
         std::vector<base::Diagnostic> problems;
         auto stages = runtime::stagesFromProject(p, draft, problems);
         QVERIFY(problems.empty());
-        m_functions = std::make_shared<runtime::FunctionHost>(m_dir.path(), true);
+        m_gateway = std::make_unique<runtime::Gateway>(p.api.id);
+        m_server = std::make_unique<http::Server>(*m_gateway);
+        QVERIFY(m_server->start().ok());
+        // As `portico-cli serve` runs it: the Runtime API on the gateway's own threads.
+        m_functions = std::make_shared<runtime::FunctionHost>(m_dir.path(), true, m_server.get());
         m_functions->setFunctions(p.localFunctions);
         for (auto &stage : stages)
             stage.functions = m_functions;
-        m_gateway = std::make_unique<runtime::Gateway>(p.api.id);
         m_gateway->setStages(std::move(stages));
-        m_server = std::make_unique<http::Server>(*m_gateway);
-        QVERIFY(m_server->start().ok());
     }
     void cleanupTestCase()
     {
+        // The host goes before the server it listens on.
+        m_server->stop();
+        m_gateway->setStages({});
+        m_functions.reset();
         m_server.reset();
         m_gateway.reset();
-        m_functions.reset();
     }
 
     void proxyEventAndResponseContract()
