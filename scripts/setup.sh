@@ -12,6 +12,7 @@ PORTICO_PACKAGES=(
   nlohmann-json3-dev libsimdjson-dev libhttp-parser-dev libvalijson-dev libssl-dev
   dpkg-dev file xvfb xauth
   nodejs python3
+  chromium                 # headless, for the CORS test in a real browser (tests/app/cli)
 )
 
 portico_missing_packages() {
