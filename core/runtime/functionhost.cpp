@@ -34,7 +34,13 @@ struct Pending
     FunctionHost::Completion done;
     // The thread that invoked: a worker on the same thread is preferred for it.
     QThread *origin = nullptr;
+    // How often a worker took a later invocation (from its own thread) before this one.
+    int passedOver = 0;
 };
+
+// Enough to keep most invocations on their own thread when the queue is long, few enough that
+// a waiting invocation is delayed by at most that many others.
+constexpr int kMaxPassedOver = 4;
 
 InvocationResult notInvoked(const QString &detail)
 {
@@ -333,10 +339,21 @@ private:
                     actions.spawns.push_back(addWorker(pool));
                 return;
             }
-            auto next = std::find_if(pool.queue.begin(), pool.queue.end(),
-                                     [&](const auto &pending) { return pending->origin == idle->thread; });
-            if (next == pool.queue.end())
-                next = pool.queue.begin();
+            // The oldest invocation from the worker's own thread, unless one before it has been
+            // passed over often enough: locality must not starve another thread's requests.
+            auto next = pool.queue.begin();
+            for (auto it = pool.queue.begin(); it != pool.queue.end(); ++it) {
+                if ((*it)->passedOver >= kMaxPassedOver) {
+                    next = it;
+                    break;
+                }
+                if ((*it)->origin == idle->thread) {
+                    next = it;
+                    break;
+                }
+            }
+            for (auto it = pool.queue.begin(); it != next; ++it)
+                ++(*it)->passedOver;
             std::shared_ptr<Pending> pending = std::move(*next);
             pool.queue.erase(next);
             assign(pool, *idle, std::move(pending), actions);

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <numeric>
 #include <thread>
 
 using namespace portico;
@@ -405,6 +406,45 @@ private Q_SLOTS:
         QCOMPARE(inFlight.body, QByteArray("v1"));
         QCOMPARE(post("/dev/slow/3").body, QByteArray("v2"));
         m_functions->setFunctions(project().localFunctions);
+    }
+
+    // One worker, on one of the server's two threads, and clients on both: the worker prefers
+    // invocations from its own thread, but must not starve the other thread's clients.
+    void oneWorkerServesClientsOfEveryThreadFairly()
+    {
+        model::Project single = project();
+        for (auto &f : single.localFunctions) {
+            if (f.name == QLatin1String("fn-item"))
+                f.concurrency = 1;
+        }
+        m_functions->setFunctions(single.localFunctions);
+        constexpr int kClients = 16;
+        std::vector<int> served(kClients, 0);
+        std::vector<int> failed(kClients, 0);
+        std::vector<std::thread> clients;
+        const quint16 port = m_server->port();
+        for (int i = 0; i < kClients; ++i) {
+            clients.emplace_back([&, i] {
+                RawHttpClient client(port);
+                QElapsedTimer clock;
+                clock.start();
+                while (!clock.hasExpired(1500)) {
+                    const std::optional<RawResponse> r =
+                        client.request(rawRequest("POST", "/dev/item/" + QByteArray::number(i), "Content-Type: application/json\r\n", "{}"), 5000);
+                    (r && r->status == 200 ? served : failed)[size_t(i)]++;
+                    if (!r)
+                        break;
+                }
+            });
+        }
+        for (std::thread &t : clients)
+            t.join();
+        m_functions->setFunctions(project().localFunctions);
+        const int total = std::accumulate(served.begin(), served.end(), 0);
+        QVERIFY2(std::accumulate(failed.begin(), failed.end(), 0) == 0, "a request failed or timed out");
+        for (int i = 0; i < kClients; ++i)
+            QVERIFY2(served[size_t(i)] * kClients * 4 >= total,
+                     qPrintable(QStringLiteral("client %1 got %2 of %3 answers").arg(i).arg(served[size_t(i)]).arg(total)));
     }
 
     void unknownFunctionIsAnIntegrationFailure()
