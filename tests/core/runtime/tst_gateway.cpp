@@ -338,6 +338,8 @@ model::RestApi buildApi(const QString &version)
     notFound.responseType = QStringLiteral("MISSING_AUTHENTICATION_TOKEN");
     notFound.statusCode = QStringLiteral("404");
     notFound.responseParameters[QStringLiteral("gatewayresponse.header.Access-Control-Allow-Origin")] = QStringLiteral("'*'");
+    // A header from the method request, as AWS allows in gateway responses.
+    notFound.responseParameters[QStringLiteral("gatewayresponse.header.X-Trace-Echo")] = QStringLiteral("method.request.header.X-Trace");
     notFound.responseTemplates[QStringLiteral("application/json")] =
         QStringLiteral("{\"error\":$context.error.messageString,\"type\":\"$context.error.responseType\",\"path\":\"$context.path\"}");
     api.gatewayResponses.push_back(notFound);
@@ -463,9 +465,10 @@ private Q_SLOTS:
 
     void unknownRouteGetsTheCustomisedGatewayResponse()
     {
-        RawResponse r = get("/prod/no/such/path");
+        RawResponse r = get("/prod/no/such/path", "X-Trace: abc-123\r\n");
         QCOMPARE(r.status, 404);
         QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("*"));
+        QCOMPARE(r.header("X-Trace-Echo"), QByteArray("abc-123"));
         QCOMPARE(r.header("x-amzn-ErrorType"), QByteArray("MissingAuthenticationTokenException"));
         QCOMPARE(r.body, QByteArray(R"({"error":"Missing Authentication Token","type":"MISSING_AUTHENTICATION_TOKEN","path":"/prod/no/such/path"})"));
         // A resource that exists but has no method for the verb answers the same way.
