@@ -253,6 +253,18 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     const auto withdraw = qScopeGuard([&] { ServerRegistry::withdraw(options.project); });
 
+    // Subscribed before the URL is printed: a client that starts on the banner must be logged.
+    std::shared_ptr<runtime::TraceSubscription> traces;
+    if (options.log) {
+        traces = gateway.traces().subscribe();
+        QObject::connect(traces.get(), &runtime::TraceSubscription::available, QCoreApplication::instance(),
+                         [&out, traces] {
+                             for (const runtime::ExchangePtr &exchange : traces->take())
+                                 out << exchange->executionLog() << '\n';
+                             out.flush();
+                         }, Qt::QueuedConnection);
+    }
+
     const QString host = options.bind.protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + options.bind.toString() + QLatin1Char(']')
                              : options.bind.toString();
@@ -266,17 +278,6 @@ int runServe(const QStringList &args, QTextStream &out, QTextStream &err)
         out << "Usage counters: portico-cli usage " << options.project << "  (" << controlUrl << "/usage)\n";
     out << "Press Ctrl-C to stop.\n";
     out.flush();
-
-    std::shared_ptr<runtime::TraceSubscription> traces;
-    if (options.log) {
-        traces = gateway.traces().subscribe();
-        QObject::connect(traces.get(), &runtime::TraceSubscription::available, QCoreApplication::instance(),
-                         [&out, traces] {
-                             for (const runtime::ExchangePtr &exchange : traces->take())
-                                 out << exchange->executionLog() << '\n';
-                             out.flush();
-                         }, Qt::QueuedConnection);
-    }
 
     QFileSystemWatcher watcher;
     QTimer reloadTimer;

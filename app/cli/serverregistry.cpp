@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <cerrno>
 #include <csignal>
 #include <unistd.h>
 
@@ -60,8 +61,12 @@ std::optional<QString> ServerRegistry::find(const QString &projectFile)
     if (!base::parseJson(file.readAll(), entry, error) || !entry.is_object())
         return std::nullopt;
     const qint64 pid = entry.value("pid", qint64(0));
-    if (pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno == ESRCH))
+    if (pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno == ESRCH)) {
+        // Left by a server that died without withdrawing it.
+        file.close();
+        QFile::remove(entryFor(projectFile));
         return std::nullopt;
+    }
     return QString::fromStdString(entry.value("controlUrl", std::string()));
 }
 

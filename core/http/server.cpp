@@ -6,6 +6,7 @@
 #include "base/limits.h"
 
 #include <QThread>
+#include <QLocalServer>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -92,13 +93,12 @@ private:
     QTimer *m_sweep = nullptr;
 };
 
-// Accepts on the server's accept thread and deals connections out to the workers in turn (or
-// all to one of them).
-class Listener : public QTcpServer
+// Deals accepted connections out to the workers in turn (or all to one of them).
+class Dealer
 {
 public:
-    Listener(RequestHandler &handler, ConnectionLimits limits, std::vector<Worker *> workers, int maxConnections,
-             std::atomic_int &open)
+    Dealer(RequestHandler &handler, ConnectionLimits limits, std::vector<Worker *> workers, int maxConnections,
+           std::atomic_int &open)
         : m_handler(handler), m_limits(std::move(limits)), m_workers(std::move(workers)),
           m_maxConnections(maxConnections), m_open(open)
     {
@@ -106,8 +106,7 @@ public:
 
     RequestHandler &handler() const { return m_handler; }
 
-protected:
-    void incomingConnection(qintptr descriptor) override
+    void deal(qintptr descriptor)
     {
         if (m_open.load() >= m_maxConnections) {
             ::close(int(descriptor));
@@ -130,6 +129,40 @@ private:
     std::atomic_int &m_open;
 };
 
+// Accept on the server's accept thread: TCP, or a Unix domain socket (cheaper than TCP on
+// loopback, for Portico's own processes).
+class TcpListener : public QTcpServer
+{
+public:
+    explicit TcpListener(Dealer dealer) : m_dealer(std::move(dealer)) {}
+    Dealer &dealer() { return m_dealer; }
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_dealer.deal(descriptor); }
+
+private:
+    Dealer m_dealer;
+};
+
+class LocalListener : public QLocalServer
+{
+public:
+    explicit LocalListener(Dealer dealer) : m_dealer(std::move(dealer)) {}
+    Dealer &dealer() { return m_dealer; }
+
+protected:
+    void incomingConnection(quintptr descriptor) override { m_dealer.deal(qintptr(descriptor)); }
+
+private:
+    Dealer m_dealer;
+};
+
+struct Listening
+{
+    QObject *listener = nullptr;
+    RequestHandler *handler = nullptr;
+};
+
 } // namespace
 
 struct Server::Private
@@ -140,18 +173,23 @@ struct Server::Private
     std::vector<std::unique_ptr<QThread>> threads;
     std::vector<Worker *> workers;
     std::unique_ptr<QThread> acceptThread;
-    // The main listener first, then those of listenAlso().
-    std::vector<Listener *> listeners;
+    // The main listener first, then those of listenAlso() and listenLocalAlso().
+    std::vector<Listening> listeners;
     quint16 port = 0;
     bool running = false;
 
     Private(RequestHandler &h, ServerOptions o) : handler(h), options(std::move(o)) {}
 
-    // Listens on the accept thread; the error names the address and why it failed.
-    base::Result<Listener *> listen(RequestHandler &h, const QHostAddress &address, quint16 listenPort,
-                                    const ConnectionLimits &limits, std::vector<Worker *> dealTo)
+    Dealer dealer(RequestHandler &h, const ConnectionLimits &limits, std::vector<Worker *> dealTo)
     {
-        auto *listener = new Listener(h, limits, std::move(dealTo), options.maxConnections, open);
+        return Dealer(h, limits, std::move(dealTo), options.maxConnections, open);
+    }
+
+    // Listens on the accept thread; the error names the address and why it failed.
+    base::Result<quint16> listen(RequestHandler &h, const QHostAddress &address, quint16 listenPort,
+                                 const ConnectionLimits &limits, std::vector<Worker *> dealTo)
+    {
+        auto *listener = new TcpListener(dealer(h, limits, std::move(dealTo)));
         listener->moveToThread(acceptThread.get());
         QString error;
         bool listening = false;
@@ -169,18 +207,47 @@ struct Server::Private
             return base::Diagnostic::error(QStringLiteral("%1:%2").arg(address.toString()).arg(listenPort),
                                            QStringLiteral("cannot listen: %1").arg(error));
         }
-        listeners.push_back(listener);
-        return listener;
+        listeners.push_back({listener, &h});
+        return listener->serverPort();
+    }
+
+    base::Status listenLocal(RequestHandler &h, const QString &path, const ConnectionLimits &limits,
+                             std::vector<Worker *> dealTo)
+    {
+        auto *listener = new LocalListener(dealer(h, limits, std::move(dealTo)));
+        listener->moveToThread(acceptThread.get());
+        QString error;
+        bool listening = false;
+        QMetaObject::invokeMethod(
+            listener,
+            [&] {
+                listener->setSocketOptions(QLocalServer::UserAccessOption);
+                listener->setMaxPendingConnections(1024);
+                QLocalServer::removeServer(path);
+                listening = listener->listen(path);
+                if (!listening)
+                    error = listener->errorString();
+            },
+            Qt::BlockingQueuedConnection);
+        if (!listening) {
+            close(listener);
+            return base::Diagnostic::error(path, QStringLiteral("cannot listen: %1").arg(error));
+        }
+        listeners.push_back({listener, &h});
+        return base::success();
     }
 
     // Closed and deleted on the accept thread, which is still running: its socket engine has
     // events queued there, and an object is deleted only on its own thread.
-    void close(Listener *listener)
+    void close(QObject *listener)
     {
         QMetaObject::invokeMethod(
             listener,
             [listener] {
-                listener->close();
+                if (auto *tcp = qobject_cast<QTcpServer *>(listener))
+                    tcp->close();
+                else if (auto *local = qobject_cast<QLocalServer *>(listener))
+                    local->close();
                 delete listener;
             },
             Qt::BlockingQueuedConnection);
@@ -221,13 +288,12 @@ base::Status Server::start()
     d->acceptThread->setObjectName(QStringLiteral("portico-http-accept"));
     d->acceptThread->start();
     d->running = true;
-    base::Result<Listener *> listener =
-        d->listen(d->handler, d->options.address, d->options.port, d->options.connection, d->workers);
-    if (!listener.ok()) {
+    base::Result<quint16> port = d->listen(d->handler, d->options.address, d->options.port, d->options.connection, d->workers);
+    if (!port.ok()) {
         stop();
-        return listener.errors();
+        return port.errors();
     }
-    d->port = listener.value()->serverPort();
+    d->port = port.value();
     return base::success();
 }
 
@@ -240,10 +306,18 @@ base::Result<quint16> Server::listenAlso(RequestHandler &handler, const QHostAdd
     std::vector<Worker *> dealTo = d->workers;
     if (workerIndex >= 0 && size_t(workerIndex) < d->workers.size())
         dealTo = {d->workers[size_t(workerIndex)]};
-    base::Result<Listener *> listener = d->listen(handler, address, port, limits, std::move(dealTo));
-    if (!listener.ok())
-        return listener.errors();
-    return listener.value()->serverPort();
+    return d->listen(handler, address, port, limits, std::move(dealTo));
+}
+
+base::Status Server::listenLocalAlso(RequestHandler &handler, const QString &path, const ConnectionLimits &limits,
+                                     int workerIndex)
+{
+    if (!d->running)
+        return base::Diagnostic::error(path, QStringLiteral("cannot listen: the server is not running"));
+    std::vector<Worker *> dealTo = d->workers;
+    if (workerIndex >= 0 && size_t(workerIndex) < d->workers.size())
+        dealTo = {d->workers[size_t(workerIndex)]};
+    return d->listenLocal(handler, path, limits, std::move(dealTo));
 }
 
 void Server::stopListening(RequestHandler &handler)
@@ -252,11 +326,11 @@ void Server::stopListening(RequestHandler &handler)
         return;
     // The main listener stays: it goes with stop().
     for (auto it = d->listeners.begin() + 1; it != d->listeners.end();) {
-        if (&(*it)->handler() != &handler) {
+        if (it->handler != &handler) {
             ++it;
             continue;
         }
-        d->close(*it);
+        d->close(it->listener);
         it = d->listeners.erase(it);
     }
     for (Worker *worker : d->workers)
@@ -268,8 +342,8 @@ void Server::stop()
     if (!d->running)
         return;
     d->running = false;
-    for (Listener *listener : d->listeners)
-        d->close(listener);
+    for (const Listening &listening : d->listeners)
+        d->close(listening.listener);
     d->listeners.clear();
     if (d->acceptThread) {
         d->acceptThread->quit();

@@ -50,6 +50,10 @@ public:
     // Runtime API does this). Returns the port. Only while the server runs.
     base::Result<quint16> listenAlso(RequestHandler &handler, const QHostAddress &address, quint16 port,
                                      const ConnectionLimits &limits, int workerIndex = -1);
+    // The same on a Unix domain socket at `path` (replaced if it exists, readable by this user
+    // only): cheaper than TCP on loopback, for Portico's own processes.
+    base::Status listenLocalAlso(RequestHandler &handler, const QString &path, const ConnectionLimits &limits,
+                                 int workerIndex = -1);
     // Closes the listeners of `handler` and its open connections; blocks until done.
     void stopListening(RequestHandler &handler);
 

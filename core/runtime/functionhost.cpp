@@ -6,6 +6,7 @@
 #include "http/requesthandler.h"
 #include "http/server.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -16,7 +17,10 @@
 
 #include <QDeadlineTimer>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -120,11 +124,13 @@ public:
 
     ~Core() override { stopAll(); }
 
-    // Where workers reach the Runtime API: one port per thread that serves it.
-    void setApiPorts(std::vector<quint16> ports, QString error)
+    // Where workers reach the Runtime API: one port per thread that serves it, and (when the
+    // server offers them) one Unix domain socket per thread, which our bootstraps prefer.
+    void setApi(std::vector<quint16> ports, std::vector<QString> sockets, QString error)
     {
         std::lock_guard lock(m_mutex);
         m_apiPorts = std::move(ports);
+        m_apiSockets = std::move(sockets);
         m_apiError = std::move(error);
     }
 
@@ -424,6 +430,10 @@ private:
         QProcessEnvironment env = environmentFor(function);
         env.insert(QStringLiteral("AWS_LAMBDA_RUNTIME_API"),
                    QStringLiteral("127.0.0.1:%1/w/%2").arg(m_apiPorts[worker->apiIndex]).arg(worker->id));
+        // The same API on a Unix domain socket: less work for the kernel than TCP on loopback.
+        // AWS_LAMBDA_RUNTIME_API stays as AWS writes it, for runtimes that read only that.
+        if (worker->apiIndex < m_apiSockets.size())
+            env.insert(QStringLiteral("PORTICO_RUNTIME_API_SOCKET"), m_apiSockets[worker->apiIndex]);
         env.insert(QStringLiteral("_HANDLER"), function.handler);
         worker->process->setProcessEnvironment(env);
         worker->process->setWorkingDirectory(workingDirectory(function));
@@ -735,6 +745,7 @@ private:
     std::vector<std::unique_ptr<Pool>> m_retired;
     std::unordered_map<int, Worker *> m_workers;
     std::vector<quint16> m_apiPorts;
+    std::vector<QString> m_apiSockets;
     QString m_apiError;
     int m_nextWorkerId = 0;
     // The core's thread only.
@@ -759,9 +770,16 @@ FunctionHost::FunctionHost(QString projectDirectory, bool trusted, http::Server 
     limits.parser.maxBodyBytes = 6 * 1024 * 1024 + 1024;
 
     std::vector<quint16> ports;
+    std::vector<QString> sockets;
     QString error;
     if (m_sharedServer) {
-        // One port per thread, so that each worker's connection lands on a known thread.
+        // One port (and socket) per thread, so that each worker's connection lands on a known
+        // thread.
+        static std::atomic_int hosts{0};
+        const QString socketDir = QDir::temp().filePath(QStringLiteral("portico-%1").arg(::getuid()));
+        const bool haveSocketDir = QDir().mkpath(socketDir);
+        QFile::setPermissions(socketDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const int host = ++hosts;
         for (int i = 0; i < m_sharedServer->workerCount(); ++i) {
             base::Result<quint16> port = m_sharedServer->listenAlso(*m_core, QHostAddress::LocalHost, 0, limits, i);
             if (!port.ok()) {
@@ -770,7 +788,15 @@ FunctionHost::FunctionHost(QString projectDirectory, bool trusted, http::Server 
                 break;
             }
             ports.push_back(port.value());
+            const QString socket =
+                QDir(socketDir).filePath(QStringLiteral("runtime-%1-%2-%3.sock").arg(QCoreApplication::applicationPid()).arg(host).arg(i));
+            if (haveSocketDir && m_sharedServer->listenLocalAlso(*m_core, socket, limits, i).ok())
+                sockets.push_back(socket);
         }
+        // All threads or none: a worker must find its thread's socket. PORTICO_RUNTIME_API_TCP=1
+        // keeps workers on TCP (to compare, or for a runtime that cannot use the socket).
+        if (sockets.size() != ports.size() || qEnvironmentVariableIntValue("PORTICO_RUNTIME_API_TCP") == 1)
+            sockets.clear();
     } else {
         http::ServerOptions options = http::ServerOptions::defaults();
         options.workerThreads = 1;
@@ -781,7 +807,7 @@ FunctionHost::FunctionHost(QString projectDirectory, bool trusted, http::Server 
         else
             error = started.error().toString();
     }
-    m_core->setApiPorts(std::move(ports), error);
+    m_core->setApi(std::move(ports), std::move(sockets), error);
 }
 
 FunctionHost::~FunctionHost()
