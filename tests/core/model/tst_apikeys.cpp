@@ -7,6 +7,8 @@
 #include "model/apikeys.h"
 #include "model/projectfile.h"
 
+#include "../../support/clirun.h"
+
 #include "../../support/rawhttpclient.h"
 
 #include <QFile>
@@ -44,25 +46,8 @@ QStringList problemTexts(const model::ApiKeyImport &imported)
     return texts;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(PORTICO_CLI_PATH), args);
-    Run r;
-    if (!p.waitForFinished(30000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using Run = portico::test::CliRun;
+using portico::test::runCli;
 
 } // namespace
 

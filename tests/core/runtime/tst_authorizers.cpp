@@ -11,6 +11,7 @@
 #include "http/server.h"
 
 #include "../../support/rawhttpclient.h"
+#include "../../support/runtimefixtures.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -26,6 +27,10 @@
 #include <thread>
 
 using namespace portico;
+using portico::test::json;
+using portico::test::lambdaUri;
+using portico::test::resource;
+using portico::test::text;
 using portico::test::RawHttpClient;
 using portico::test::RawResponse;
 using portico::test::rawRequest;
@@ -69,22 +74,6 @@ exports.token = async (e) => {
 exports.request = async (e) => policy('req-user', 'Allow', e.methodArn, { context: { event: JSON.stringify(e) } });
 exports.echo = async (e) => ({ statusCode: 200, body: JSON.stringify(e.requestContext.authorizer) });
 )JS";
-
-model::Resource resource(const QString &id, const QString &parentId, const QString &pathPart)
-{
-    model::Resource r;
-    r.id = id;
-    r.parentId = parentId;
-    r.pathPart = pathPart;
-    return r;
-}
-
-QString lambdaUri(const QString &function)
-{
-    return QStringLiteral("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                          "arn:aws:lambda:us-east-1:000000000000:function:%1/invocations")
-        .arg(function);
-}
 
 // A MOCK method answering 200 with `responseTemplate`.
 model::Method mockMethod(model::AuthorizationType type, const QString &authorizerId, const QString &responseTemplate)
@@ -363,11 +352,6 @@ private:
         if (!file.open(QIODevice::ReadOnly))
             return 0;
         return int(file.readAll().count('\n'));
-    }
-    static base::Json json(const QByteArray &body) { return base::Json::parse(body.toStdString(), nullptr, false); }
-    static QString text(const base::Json &value)
-    {
-        return QString::fromStdString(value.is_string() ? value.get<std::string>() : value.dump());
     }
 
 private Q_SLOTS:

@@ -9,10 +9,15 @@
 #include "http/server.h"
 
 #include "../../support/rawhttpclient.h"
+#include "../../support/runtimefixtures.h"
 
 #include <QTest>
 
 using namespace portico;
+using portico::test::json;
+using portico::test::lambdaUri;
+using portico::test::resource;
+using portico::test::text;
 using portico::test::RawHttpClient;
 using portico::test::RawResponse;
 using portico::test::rawRequest;
@@ -35,15 +40,6 @@ public:
         respond.send(response);
     }
 };
-
-model::Resource resource(const QString &id, const QString &parentId, const QString &pathPart)
-{
-    model::Resource r;
-    r.id = id;
-    r.parentId = parentId;
-    r.pathPart = pathPart;
-    return r;
-}
 
 // A MOCK method whose request template answers `status`, with a 200 and a 404 response.
 model::Method mock(const QString &verb, int status)

@@ -7,11 +7,16 @@
 #include "http/server.h"
 
 #include "../../support/rawhttpclient.h"
+#include "../../support/runtimefixtures.h"
 
 #include <QTest>
 #include <QTimer>
 
 using namespace portico;
+using portico::test::json;
+using portico::test::lambdaUri;
+using portico::test::resource;
+using portico::test::text;
 using portico::test::RawHttpClient;
 using portico::test::RawResponse;
 using portico::test::rawRequest;
@@ -57,15 +62,6 @@ public:
         respond.send(response);
     }
 };
-
-model::Resource resource(const QString &id, const QString &parentId, const QString &pathPart)
-{
-    model::Resource r;
-    r.id = id;
-    r.parentId = parentId;
-    r.pathPart = pathPart;
-    return r;
-}
 
 model::IntegrationResponse integrationResponse(const QString &status, const QString &pattern = {},
                                                const QString &jsonTemplate = {})
@@ -369,15 +365,6 @@ private:
         RawHttpClient client(m_server->port());
         auto response = client.request(rawRequest(method, target, headers, body));
         return response.value_or(RawResponse());
-    }
-    static base::Json json(const QByteArray &body)
-    {
-        return base::Json::parse(body.toStdString(), nullptr, false);
-    }
-    // A JSON value as text for QCOMPARE: strings as themselves, anything else as JSON.
-    static QString text(const base::Json &value)
-    {
-        return QString::fromStdString(value.is_string() ? value.get<std::string>() : value.dump());
     }
 
 private Q_SLOTS:

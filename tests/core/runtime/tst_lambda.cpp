@@ -9,6 +9,7 @@
 #include "http/server.h"
 
 #include "../../support/rawhttpclient.h"
+#include "../../support/runtimefixtures.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +18,10 @@
 #include <thread>
 
 using namespace portico;
+using portico::test::json;
+using portico::test::lambdaUri;
+using portico::test::resource;
+using portico::test::text;
 using portico::test::RawHttpClient;
 using portico::test::RawResponse;
 using portico::test::rawRequest;
@@ -50,22 +55,6 @@ import json
 def handler(event, context):
     return {"statusCode": 200, "body": json.dumps({"py": event["path"], "fn": context.function_name})}
 )PY";
-
-model::Resource resource(const QString &id, const QString &parentId, const QString &pathPart)
-{
-    model::Resource r;
-    r.id = id;
-    r.parentId = parentId;
-    r.pathPart = pathPart;
-    return r;
-}
-
-QString lambdaUri(const QString &function)
-{
-    return QStringLiteral("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
-                          "arn:aws:lambda:us-east-1:000000000000:function:%1/invocations")
-        .arg(function);
-}
 
 model::Method lambdaMethod(const QString &verb, const QString &function, bool proxy)
 {
@@ -182,11 +171,6 @@ private:
     {
         RawHttpClient client(m_server->port());
         return client.request(rawRequest("POST", target, headers, body), 15000).value_or(RawResponse());
-    }
-    static base::Json json(const QByteArray &body) { return base::Json::parse(body.toStdString(), nullptr, false); }
-    static QString text(const base::Json &value)
-    {
-        return QString::fromStdString(value.is_string() ? value.get<std::string>() : value.dump());
     }
 
 private Q_SLOTS:
