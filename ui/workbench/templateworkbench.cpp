@@ -1,0 +1,446 @@
+#include "templateworkbench.h"
+
+#include "vtllexer.h"
+
+#include "base/json.h"
+#include "mapping/sampleinput.h"
+#include "vtl/template.h"
+
+#include "qscintilla.h"
+
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QThreadPool>
+#include <QTimer>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+namespace portico::workbench {
+
+namespace {
+
+constexpr int kErrorIndicator = 8;
+constexpr int kDwellMs = 400;
+
+QPlainTextEdit *jsonField(QWidget *parent, const QString &objectName, const QString &text)
+{
+    auto *field = new QPlainTextEdit(parent);
+    field->setObjectName(objectName);
+    field->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    field->setPlainText(text);
+    field->setTabChangesFocus(true);
+    return field;
+}
+
+void appendIndent(QString &out, int depth)
+{
+    out += QLatin1Char('\n');
+    out += QString(depth * 2, QLatin1Char(' '));
+}
+
+// "line 3, column 7" -> 3, 7
+bool parseLocation(const QString &location, int &line, int &column)
+{
+    static const QRegularExpression re(QStringLiteral("^line (\\d+), column (\\d+)$"));
+    const auto m = re.match(location);
+    if (!m.hasMatch())
+        return false;
+    line = m.captured(1).toInt();
+    column = m.captured(2).toInt();
+    return true;
+}
+
+} // namespace
+
+TemplateWorkbench::TemplateWorkbench(QWidget *parent)
+    : QWidget(parent)
+{
+    m_pool = new QThreadPool(this);
+    m_pool->setMaxThreadCount(1);
+    createWidgets();
+    m_renderTimer = new QTimer(this);
+    m_renderTimer->setSingleShot(true);
+    m_renderTimer->setInterval(0);
+    connect(m_renderTimer, &QTimer::timeout, this, &TemplateWorkbench::renderNow);
+    renderNow();
+}
+
+TemplateWorkbench::~TemplateWorkbench()
+{
+    m_pool->clear();
+    m_pool->waitForDone();
+}
+
+void TemplateWorkbench::createWidgets()
+{
+    m_editor = new QsciScintilla(this);
+    m_editor->setObjectName(QStringLiteral("templateEditor"));
+    m_editor->setUtf8(true);
+    m_lexer = new VtlLexer(m_editor);
+    m_editor->setLexer(m_lexer);
+    m_editor->setBraceMatching(QsciScintilla::SloppyBraceMatch);
+    m_editor->setMarginType(0, QsciScintilla::NumberMargin);
+    m_editor->setMarginLineNumbers(0, true);
+    m_editor->setMarginWidth(0, QStringLiteral("0000"));
+    m_editor->setAutoIndent(true);
+    m_editor->setIndentationsUseTabs(false);
+    m_editor->setTabWidth(2);
+    m_editor->setWrapMode(QsciScintilla::WrapNone);
+    m_editor->indicatorDefine(QsciScintilla::SquiggleIndicator, kErrorIndicator);
+    m_editor->setIndicatorForegroundColor(QColor(0xe0, 0x20, 0x20), kErrorIndicator);
+    m_editor->setAnnotationDisplay(QsciScintilla::AnnotationBoxed);
+    m_editor->SendScintilla(QsciScintillaBase::SCI_SETMOUSEDWELLTIME, kDwellMs);
+    connect(m_editor, &QsciScintilla::textChanged, this, [this] {
+        if (!m_settingText)
+            Q_EMIT templateEdited(m_editor->text());
+        scheduleRender();
+    });
+    connect(m_editor, &QsciScintillaBase::SCN_DWELLSTART, this, &TemplateWorkbench::showDwellTip);
+    connect(m_editor, &QsciScintillaBase::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
+
+    m_preview = new QPlainTextEdit(this);
+    m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview->setReadOnly(true);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+
+    m_contentType = new QLineEdit(QStringLiteral("application/json"), this);
+    m_contentType->setObjectName(QStringLiteral("contentType"));
+    connect(m_contentType, &QLineEdit::textChanged, this, &TemplateWorkbench::scheduleRender);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *previewPane = new QWidget(this);
+    auto *previewLayout = new QVBoxLayout(previewPane);
+    previewLayout->setContentsMargins(0, 0, 0, 0);
+    auto *typeRow = new QHBoxLayout;
+    auto *typeLabel = new QLabel(tr("Content type:"), previewPane);
+    typeLabel->setBuddy(m_contentType);
+    typeRow->addWidget(typeLabel);
+    typeRow->addWidget(m_contentType, 1);
+    previewLayout->addLayout(typeRow);
+    previewLayout->addWidget(m_preview, 1);
+
+    auto *top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(m_editor);
+    top->addWidget(previewPane);
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 1);
+
+    m_sampleTabs = new QTabWidget(this);
+    m_sampleTabs->setObjectName(QStringLiteral("sampleTabs"));
+    m_body = jsonField(m_sampleTabs, QStringLiteral("sampleBody"), QStringLiteral("{\n  \"id\": 7,\n  \"name\": \"Rex\"\n}"));
+    m_pathParams = jsonField(m_sampleTabs, QStringLiteral("samplePath"), QStringLiteral("{\"petId\": \"7\"}"));
+    m_queryParams = jsonField(m_sampleTabs, QStringLiteral("sampleQuery"), QStringLiteral("{}"));
+    m_headerParams = jsonField(m_sampleTabs, QStringLiteral("sampleHeaders"),
+                               QStringLiteral("{\"Content-Type\": \"application/json\"}"));
+    m_stageVariables = jsonField(m_sampleTabs, QStringLiteral("sampleStageVariables"), QStringLiteral("{}"));
+    m_context = jsonField(m_sampleTabs, QStringLiteral("sampleContext"),
+                          QStringLiteral("{\"stage\": \"dev\", \"httpMethod\": \"GET\", \"requestId\": \"test-request\"}"));
+    m_sampleTabs->addTab(m_body, tr("&Body"));
+    m_sampleTabs->addTab(m_pathParams, tr("&Path"));
+    m_sampleTabs->addTab(m_queryParams, tr("&Query"));
+    m_sampleTabs->addTab(m_headerParams, tr("&Headers"));
+    m_sampleTabs->addTab(m_stageVariables, tr("&Stage variables"));
+    m_sampleTabs->addTab(m_context, tr("&Context"));
+    for (QPlainTextEdit *field : {m_body, m_pathParams, m_queryParams, m_headerParams, m_stageVariables, m_context})
+        connect(field, &QPlainTextEdit::textChanged, this, &TemplateWorkbench::scheduleRender);
+
+    auto *sample = new QWidget(this);
+    auto *sampleLayout = new QVBoxLayout(sample);
+    sampleLayout->setContentsMargins(0, 0, 0, 0);
+    sampleLayout->addWidget(new QLabel(tr("Sample input:"), sample));
+    sampleLayout->addWidget(m_sampleTabs, 1);
+
+    auto *vertical = new QSplitter(Qt::Vertical, this);
+    vertical->addWidget(top);
+    vertical->addWidget(sample);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(vertical, 1);
+    layout->addWidget(m_status);
+}
+
+void TemplateWorkbench::setTemplateText(const QString &text)
+{
+    m_settingText = true;
+    m_editor->setText(text);
+    m_settingText = false;
+    renderNow();
+}
+
+QString TemplateWorkbench::templateText() const
+{
+    return m_editor->text();
+}
+
+void TemplateWorkbench::setContentType(const QString &contentType)
+{
+    m_contentType->setText(contentType);
+    renderNow();
+}
+
+QString TemplateWorkbench::contentType() const
+{
+    return m_contentType->text().trimmed();
+}
+
+void TemplateWorkbench::setSampleBody(const QString &body)
+{
+    m_body->setPlainText(body);
+    renderNow();
+}
+
+QString TemplateWorkbench::previewText() const
+{
+    return m_preview->toPlainText();
+}
+
+QString TemplateWorkbench::statusText() const
+{
+    return m_status->text();
+}
+
+void TemplateWorkbench::scheduleRender()
+{
+    m_renderTimer->start();
+}
+
+bool TemplateWorkbench::buildSample(mapping::SampleInput &input, QString &problem) const
+{
+    base::Json request = base::Json::object();
+    request["body"] = m_body->toPlainText().toStdString();
+    base::Json params = base::Json::object();
+    const struct
+    {
+        QPlainTextEdit *field;
+        const char *key;
+        QString name;
+    } fields[] = {{m_pathParams, "path", tr("path parameters")},
+                  {m_queryParams, "querystring", tr("query parameters")},
+                  {m_headerParams, "header", tr("headers")},
+                  {m_stageVariables, "stageVariables", tr("stage variables")},
+                  {m_context, "context", tr("context")}};
+    for (const auto &f : fields) {
+        const QString text = f.field->toPlainText().trimmed();
+        if (text.isEmpty())
+            continue;
+        base::Json value;
+        base::JsonParseError error;
+        if (!base::parseJson(text.toUtf8(), value, error)) {
+            problem = tr("Sample %1: line %2, column %3: %4").arg(f.name).arg(error.line).arg(error.column).arg(error.message);
+            return false;
+        }
+        const std::string key = f.key;
+        if (key == "path" || key == "querystring" || key == "header")
+            params[key] = value;
+        else
+            request[key] = value;
+    }
+    request["params"] = params;
+    auto parsed = mapping::SampleInput::fromCaseJson(request);
+    if (!parsed.ok()) {
+        problem = tr("Sample input: %1: %2").arg(parsed.error().location, parsed.error().message);
+        return false;
+    }
+    input = std::move(parsed).value();
+    return true;
+}
+
+void TemplateWorkbench::renderNow()
+{
+    m_renderTimer->stop();
+    if (m_rendering) {
+        m_renderPending = true;
+        return;
+    }
+    const auto finish = [this] { Q_EMIT rendered(); };
+    auto compiled = vtl::Template::compile(m_editor->text());
+    if (!compiled.ok()) {
+        int line = 0;
+        int column = 0;
+        parseLocation(compiled.error().location, line, column);
+        m_preview->clear();
+        showError(line, column, compiled.error().message);
+        return finish();
+    }
+    mapping::SampleInput input;
+    QString problem;
+    if (!buildSample(input, problem)) {
+        clearError();
+        m_preview->clear();
+        m_status->setText(problem);
+        return finish();
+    }
+    // Rendering runs on a worker so that the GUI thread never waits for it: an ordinary template
+    // takes microseconds, but the engine's limits (base/limits.h: a step budget, 1,000 iterations
+    // per #foreach, 10 MB of output, nesting and macro depth) still allow a runaway template
+    // seconds of work. One rendering at a time; edits made meanwhile render once it is done.
+    m_rendering = true;
+    auto compiledTemplate = std::make_shared<const vtl::Template>(std::move(compiled).value());
+    auto sample = std::make_shared<const mapping::SampleInput>(std::move(input));
+    m_pool->start([this, compiledTemplate, sample] {
+        base::Result<QString> output = compiledTemplate->render(sample->toVariables());
+        // The destructor waits for the pool, so `this` outlives the posted call's target.
+        QMetaObject::invokeMethod(
+            this, [this, output = std::move(output)] { showOutput(output); }, Qt::QueuedConnection);
+    });
+}
+
+void TemplateWorkbench::showOutput(const base::Result<QString> &output)
+{
+    m_rendering = false;
+    if (m_renderPending) {
+        m_renderPending = false;
+        renderNow(); // this rendering is out of date
+        return;
+    }
+    if (!output.ok()) {
+        int line = 0;
+        int column = 0;
+        parseLocation(output.error().location, line, column);
+        m_preview->clear();
+        showError(line, column, output.error().message);
+        Q_EMIT rendered();
+        return;
+    }
+    clearError();
+    const QString &text = output.value();
+    if (contentType().contains(QLatin1String("json"), Qt::CaseInsensitive)) {
+        base::Json json;
+        base::JsonParseError error;
+        if (base::parseJson(text.toUtf8(), json, error)) {
+            m_preview->setPlainText(prettyJson(text));
+            m_status->setText(tr("Valid JSON"));
+        } else {
+            m_preview->setPlainText(text);
+            m_status->setText(tr("Not valid JSON: output line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message));
+        }
+    } else {
+        m_preview->setPlainText(text);
+        m_status->setText(tr("Rendered %n character(s)", nullptr, int(text.size())));
+    }
+    Q_EMIT rendered();
+}
+
+void TemplateWorkbench::showError(int line, int column, const QString &message)
+{
+    clearError();
+    m_errorLine = line;
+    m_errorColumn = column;
+    m_errorMessage = message;
+    m_status->setText(tr("Error at line %1, column %2: %3").arg(line).arg(column).arg(message));
+    if (line < 1)
+        return;
+    const int lineIndex = line - 1;
+    const QString lineText = m_editor->text(lineIndex);
+    int from = std::max(0, column - 1);
+    // Underline the word or reference the error points at, at least one character.
+    int to = from;
+    while (to < lineText.size() && (lineText.at(to).isLetterOrNumber() || lineText.at(to) == QLatin1Char('_')
+                                    || lineText.at(to) == QLatin1Char('$') || lineText.at(to) == QLatin1Char('#')))
+        ++to;
+    qsizetype lineLength = lineText.size();
+    while (lineLength > 0 && (lineText.at(lineLength - 1) == QLatin1Char('\n') || lineText.at(lineLength - 1) == QLatin1Char('\r')))
+        --lineLength;
+    if (from >= lineLength && lineLength > 0)
+        from = int(lineLength) - 1; // past the end of the line: mark its last character
+    if (to <= from)
+        to = from + 1;
+    m_editor->fillIndicatorRange(lineIndex, from, lineIndex, to, kErrorIndicator);
+    m_editor->annotate(lineIndex, tr("%1:%2 %3").arg(line).arg(column).arg(message), 0);
+}
+
+void TemplateWorkbench::clearError()
+{
+    m_errorLine = 0;
+    m_errorColumn = 0;
+    m_errorMessage.clear();
+    m_editor->clearIndicatorRange(0, 0, std::max(0, m_editor->lines() - 1), m_editor->text(std::max(0, m_editor->lines() - 1)).size(),
+                                  kErrorIndicator);
+    m_editor->clearAnnotations();
+}
+
+void TemplateWorkbench::showDwellTip(int position, int x, int y)
+{
+    if (m_errorMessage.isEmpty() || position < 0)
+        return;
+    if (m_editor->SendScintilla(QsciScintillaBase::SCI_INDICATORVALUEAT, kErrorIndicator, position) == 0)
+        return;
+    QToolTip::showText(m_editor->viewport()->mapToGlobal(QPoint(x, y)),
+                       tr("line %1, column %2: %3").arg(m_errorLine).arg(m_errorColumn).arg(m_errorMessage), m_editor);
+}
+
+QString TemplateWorkbench::prettyJson(QStringView json)
+{
+    QString out;
+    out.reserve(json.size() * 2);
+    int depth = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const QChar c = json.at(i);
+        if (inString) {
+            out += c;
+            if (c == QLatin1Char('\\') && i + 1 < json.size())
+                out += json.at(++i);
+            else if (c == QLatin1Char('"'))
+                inString = false;
+            continue;
+        }
+        switch (c.unicode()) {
+        case '"':
+            inString = true;
+            out += c;
+            break;
+        case '{':
+        case '[': {
+            const QChar close = c == QLatin1Char('{') ? QLatin1Char('}') : QLatin1Char(']');
+            qsizetype next = i + 1;
+            while (next < json.size() && json.at(next).isSpace())
+                ++next;
+            out += c;
+            if (next < json.size() && json.at(next) == close) {
+                out += close; // {} and [] stay on one line
+                i = next;
+            } else {
+                appendIndent(out, ++depth);
+            }
+            break;
+        }
+        case '}':
+        case ']':
+            appendIndent(out, --depth);
+            out += c;
+            break;
+        case ',':
+            out += c;
+            appendIndent(out, depth);
+            break;
+        case ':':
+            out += QLatin1String(": ");
+            break;
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace portico::workbench

@@ -1,0 +1,105 @@
+// The template workbench: a VTL editor beside a live preview of what the template renders from
+// an editable sample request (body, path/query/header parameters, stage variables, $context).
+// Every edit re-renders with the core engine (coalesced by a zero timer, so a burst of typing
+// renders once, and on a worker thread, so a runaway template never freezes the window); a parse or runtime error is underlined where it is, with its message in the
+// status line, under the line and as a tooltip. When the content type is JSON the output is
+// pretty-printed, or flagged with the JSON parse error when it is not valid JSON.
+#pragma once
+
+#include "base/result.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTabWidget;
+class QThreadPool;
+class QTimer;
+class QsciScintilla;
+
+namespace portico::mapping {
+struct SampleInput;
+}
+
+namespace portico::workbench {
+
+class VtlLexer;
+
+class TemplateWorkbench : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TemplateWorkbench(QWidget *parent = nullptr);
+    ~TemplateWorkbench() override;
+
+    // Replaces the template without emitting templateEdited(); renders it.
+    void setTemplateText(const QString &text);
+    QString templateText() const;
+
+    // "application/json" (the default) checks and pretty-prints the output as JSON.
+    void setContentType(const QString &contentType);
+    QString contentType() const;
+
+    // The sample request, as the fields hold it (JSON objects of strings for the parameters and
+    // stage variables, a JSON object for $context).
+    void setSampleBody(const QString &body);
+
+    // Starts rendering now instead of at the next turn of the event loop. The output arrives
+    // with rendered(): rendering runs on a worker thread.
+    void renderNow();
+    bool isRendering() const { return m_rendering; }
+
+    QString previewText() const;
+    QString statusText() const;
+    // Where the current template error is, 1-based; 0 when there is none.
+    int errorLine() const { return m_errorLine; }
+    int errorColumn() const { return m_errorColumn; }
+    QString errorMessage() const { return m_errorMessage; }
+
+    QsciScintilla *editor() const { return m_editor; }
+
+    // Pretty-prints valid JSON text keeping every token as written (numbers are not reformatted).
+    static QString prettyJson(QStringView json);
+
+Q_SIGNALS:
+    // The person changed the template (not setTemplateText()).
+    void templateEdited(const QString &text);
+    // After every rendering, whatever its outcome.
+    void rendered();
+
+private:
+    void createWidgets();
+    void scheduleRender();
+    void showOutput(const base::Result<QString> &output);
+    void showError(int line, int column, const QString &message);
+    void clearError();
+    void showDwellTip(int position, int x, int y);
+    // The sample request from the fields; false with `problem` set when a field is not JSON.
+    bool buildSample(mapping::SampleInput &input, QString &problem) const;
+
+    QsciScintilla *m_editor = nullptr;
+    VtlLexer *m_lexer = nullptr;
+    QPlainTextEdit *m_preview = nullptr;
+    QLabel *m_status = nullptr;
+    QLineEdit *m_contentType = nullptr;
+    QTabWidget *m_sampleTabs = nullptr;
+    QPlainTextEdit *m_body = nullptr;
+    QPlainTextEdit *m_pathParams = nullptr;
+    QPlainTextEdit *m_queryParams = nullptr;
+    QPlainTextEdit *m_headerParams = nullptr;
+    QPlainTextEdit *m_stageVariables = nullptr;
+    QPlainTextEdit *m_context = nullptr;
+    QTimer *m_renderTimer = nullptr;
+    QThreadPool *m_pool = nullptr;
+    bool m_rendering = false;
+    bool m_renderPending = false;
+
+    bool m_settingText = false;
+    int m_errorLine = 0;
+    int m_errorColumn = 0;
+    QString m_errorMessage;
+};
+
+} // namespace portico::workbench
