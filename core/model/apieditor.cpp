@@ -139,6 +139,55 @@ base::Status ApiEditor::putMethod(const QString &resourceId, const Method &metho
     return base::success();
 }
 
+std::optional<QString> ApiEditor::mappingTemplate(const RestApi &api, const QString &resourceId, const QString &verb,
+                                                  const QString &statusCode, const QString &contentType)
+{
+    const Resource *r = api.findResource(resourceId);
+    const auto method = r ? r->methods.find(verb) : decltype(r->methods.end()){};
+    if (!r || method == r->methods.end() || !method->second.integration)
+        return std::nullopt;
+    const Integration &integration = *method->second.integration;
+    const StringMap *templates = &integration.requestTemplates;
+    if (!statusCode.isEmpty()) {
+        const auto response = integration.integrationResponses.find(statusCode);
+        if (response == integration.integrationResponses.end())
+            return std::nullopt;
+        templates = &response->second.responseTemplates;
+    }
+    const auto it = templates->find(contentType);
+    if (it == templates->end())
+        return std::nullopt;
+    return it->second;
+}
+
+base::Status ApiEditor::setMappingTemplate(const QString &resourceId, const QString &verb, const QString &statusCode,
+                                           const QString &contentType, const std::optional<QString> &text)
+{
+    Resource *r = m_api.findResource(resourceId);
+    const auto method = r ? r->methods.find(verb) : decltype(r->methods.end()){};
+    const QString where = m_api.pathOf(resourceId) + QLatin1Char(' ') + verb;
+    if (!r || method == r->methods.end())
+        return Diagnostic::error(where, QStringLiteral("the method does not exist"));
+    if (!method->second.integration)
+        return Diagnostic::error(where, QStringLiteral("the method has no integration"));
+    if (contentType.isEmpty())
+        return Diagnostic::error(where + QStringLiteral(" integration"), QStringLiteral("a mapping template needs a content type"));
+    Integration &integration = *method->second.integration;
+    StringMap *templates = &integration.requestTemplates;
+    if (!statusCode.isEmpty()) {
+        const auto response = integration.integrationResponses.find(statusCode);
+        if (response == integration.integrationResponses.end())
+            return Diagnostic::error(where + QStringLiteral(" integration response ") + statusCode,
+                                     QStringLiteral("does not exist"));
+        templates = &response->second.responseTemplates;
+    }
+    if (text)
+        (*templates)[contentType] = *text;
+    else
+        templates->erase(contentType);
+    return base::success();
+}
+
 base::Result<Method> ApiEditor::deleteMethod(const QString &resourceId, const QString &verb)
 {
     Resource *r = m_api.findResource(resourceId);

@@ -8,6 +8,8 @@
 
 #include "base/result.h"
 
+#include <optional>
+
 namespace portico::model {
 
 class ApiEditor
@@ -33,6 +35,15 @@ public:
     base::Status addMethod(const QString &resourceId, const QString &verb);
     base::Status putMethod(const QString &resourceId, const Method &method);
     base::Result<Method> deleteMethod(const QString &resourceId, const QString &verb);
+
+    // The mapping template for `contentType` of a method's integration request (empty
+    // `statusCode`) or of its integration response `statusCode`; nullopt when there is none.
+    static std::optional<QString> mappingTemplate(const RestApi &api, const QString &resourceId, const QString &verb,
+                                                  const QString &statusCode, const QString &contentType);
+    // Sets that template, or removes it when `text` is nullopt. Refused when the method or the
+    // integration response does not exist, or the content type is empty.
+    base::Status setMappingTemplate(const QString &resourceId, const QString &verb, const QString &statusCode,
+                                    const QString &contentType, const std::optional<QString> &text);
 
 private:
     // Empty when `pathPart` may stand under `parentId` (ignoring `self` when renaming or moving).

@@ -5,6 +5,8 @@
 #include "model/projectfile.h"
 #include "widgets/mainwindow.h"
 #include "widgets/recentfiles.h"
+#include "workbench/qscintilla.h"
+#include "workbench/templateworkbench.h"
 
 #include <QAction>
 #include <QFile>
@@ -23,6 +25,7 @@ using portico::model::Project;
 using portico::model::ProjectFile;
 using portico::widgets::MainWindow;
 using portico::widgets::RecentFiles;
+using portico::workbench::TemplateWorkbench;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -139,6 +142,8 @@ private Q_SLOTS:
     void saveAsAddsTheSuffixAndRenamesTheWindow();
     void recentFilesKeepEightExistingNewestFirst();
     void openRecentMenuListsOpenedFiles();
+    void templateScratchpadOpensFromTheFileMenu();
+    void editRequestTemplateGoesThroughUndo();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -491,6 +496,75 @@ void TestMainWindow::openRecentMenuListsOpenedFiles()
     menu->actions().constFirst()->trigger();
     QCOMPARE(changed.count(), 1);
     QVERIFY(window.errors.empty());
+}
+
+void TestMainWindow::templateScratchpadOpensFromTheFileMenu()
+{
+    TestWindow window;
+    window.show();
+    QAction *action = actionOf(window, u"actionNewTemplateScratchpad"_s);
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    auto *bench = window.findChild<TemplateWorkbench *>(u"templateScratchpad"_s);
+    QVERIFY(bench);
+    QVERIFY(bench->isWindow());
+    // The sample template over the sample body.
+    QTRY_COMPARE(bench->previewText(), u"{\n  \"id\": 7,\n  \"name\": \"Rex\"\n}"_s);
+    QCOMPARE(bench->statusText(), u"Valid JSON"_s);
+    // Scratchpad edits never touch the project.
+    bench->editor()->setFocus();
+    QTest::keyClicks(bench->editor(), u"x"_s);
+    QVERIFY(!window.document()->isDirty());
+    bench->close();
+}
+
+void TestMainWindow::editRequestTemplateGoesThroughUndo()
+{
+    TestWindow window;
+    window.show();
+    QVERIFY(window.openFile(kSample));
+    const QString petId = idOf(window, u"/pets/{petId}"_s);
+    QVERIFY(window.select(idOf(window, u"/pets"_s)));
+    QVERIFY(!actionOf(window, u"actionEditRequestTemplate"_s)->isEnabled());
+    QVERIFY(window.select(petId, u"GET"_s));
+    QAction *action = actionOf(window, u"actionEditRequestTemplate"_s);
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    auto *bench = window.findChild<TemplateWorkbench *>(u"requestTemplateWorkbench"_s);
+    QVERIFY(bench);
+    const QString original = u"#if($input.params('petId') == \"0\")\n{\"statusCode\": 404}\n#else\n{\"statusCode\": 200}\n#end"_s;
+    QCOMPARE(bench->templateText(), original);
+    // The sample's petId is 7.
+    QTRY_COMPARE(bench->previewText(), u"{\n  \"statusCode\": 200\n}"_s);
+    QVERIFY(!window.document()->isDirty());
+
+    const auto stored = [&] {
+        return window.document()->api().findResource(petId)->methods.at(u"GET"_s).integration->requestTemplates.at(
+            u"application/json"_s);
+    };
+    QsciScintilla *editor = bench->editor();
+    editor->setFocus();
+    editor->setCursorPosition(3, 17); // before the last 0 of 200
+    QTest::keyClicks(editor, u"1"_s);
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QCOMPARE(stored(), QString(original).replace(u"200"_s, u"201"_s));
+    QTRY_COMPARE(bench->previewText(), u"{\n  \"statusCode\": 201\n}"_s);
+    QVERIFY(window.document()->isDirty());
+
+    // Both keystrokes are one undo step, and undo shows in the workbench.
+    actionOf(window, u"actionUndo"_s)->trigger();
+    QCOMPARE(stored(), original);
+    QCOMPARE(bench->templateText(), original);
+    QTRY_COMPARE(bench->previewText(), u"{\n  \"statusCode\": 200\n}"_s);
+    QVERIFY(!window.document()->isDirty());
+    actionOf(window, u"actionRedo"_s)->trigger();
+    QCOMPARE(bench->templateText(), QString(original).replace(u"200"_s, u"201"_s));
+
+    // Deleting the method closes its template.
+    QPointer<TemplateWorkbench> guard(bench);
+    QVERIFY(window.deleteNode(petId, u"GET"_s).ok());
+    QTRY_VERIFY(guard.isNull());
 }
 
 QTEST_MAIN(TestMainWindow)

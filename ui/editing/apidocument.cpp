@@ -5,6 +5,7 @@
 #include "deletemethodcommand.h"
 #include "deleteresourcecommand.h"
 #include "renameresourcecommand.h"
+#include "settemplatecommand.h"
 
 #include "model/projectfile.h"
 
@@ -97,6 +98,12 @@ base::Status ApiDocument::addMethod(const QString &resourceId, const QString &ve
 base::Status ApiDocument::deleteMethod(const QString &resourceId, const QString &verb)
 {
     return push(std::make_unique<DeleteMethodCommand>(this, resourceId, verb));
+}
+
+base::Status ApiDocument::setTemplate(const QString &resourceId, const QString &verb, const QString &statusCode,
+                                      const QString &contentType, const QString &text)
+{
+    return push(std::make_unique<SetTemplateCommand>(this, resourceId, verb, statusCode, contentType, text));
 }
 
 void ApiDocument::replace(model::Project project, const QString &filePath)

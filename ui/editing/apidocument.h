@@ -51,6 +51,10 @@ public:
     base::Status deleteResource(const QString &resourceId);
     base::Status addMethod(const QString &resourceId, const QString &verb);
     base::Status deleteMethod(const QString &resourceId, const QString &verb);
+    // A mapping template of the method's integration request (empty statusCode) or of one of its
+    // integration responses; consecutive edits of one template merge into one undo step.
+    base::Status setTemplate(const QString &resourceId, const QString &verb, const QString &statusCode,
+                             const QString &contentType, const QString &text);
 
 Q_SIGNALS:
     // The model changed: an edit, an undo or redo, a load or a new project.

@@ -7,7 +7,9 @@
 #include "editing/apidocument.h"
 #include "editing/resourcetreemodel.h"
 #include "model/enums.h"
+#include "model/apieditor.h"
 #include "model/projectfile.h"
+#include "workbench/templateworkbench.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -113,6 +115,14 @@ void MainWindow::createActions()
     connect(m_addResourceAction, &QAction::triggered, this, &MainWindow::promptAddChildResource);
     connect(m_addMethodAction, &QAction::triggered, this, &MainWindow::promptAddMethod);
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
+
+    m_scratchpadAction = makeAction(QStringLiteral("actionNewTemplateScratchpad"), tr("New &Template Scratchpad"),
+                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    connect(m_scratchpadAction, &QAction::triggered, this, &MainWindow::openTemplateScratchpad);
+    m_editTemplateAction = makeAction(QStringLiteral("actionEditRequestTemplate"), tr("Edit Request &Template"),
+                                      QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(m_editTemplateAction, &QAction::triggered, this,
+            [this] { editRequestTemplate(currentResourceId(), currentVerb()); });
 }
 
 void MainWindow::createMenus()
@@ -121,6 +131,7 @@ void MainWindow::createMenus()
     fileMenu->setObjectName(QStringLiteral("menuFile"));
     fileMenu->addAction(m_newAction);
     fileMenu->addAction(m_openAction);
+    fileMenu->addAction(m_scratchpadAction);
     m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("menuRecent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
@@ -139,6 +150,8 @@ void MainWindow::createMenus()
     editMenu->addAction(m_addResourceAction);
     editMenu->addAction(m_addMethodAction);
     editMenu->addAction(m_deleteAction);
+    editMenu->addSeparator();
+    editMenu->addAction(m_editTemplateAction);
 }
 
 void MainWindow::createCentralWidget()
@@ -152,7 +165,7 @@ void MainWindow::createCentralWidget()
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_tree->addActions({m_addResourceAction, m_addMethodAction, m_deleteAction});
+    m_tree->addActions({m_addResourceAction, m_addMethodAction, m_deleteAction, m_editTemplateAction});
 
     m_details = new DetailsView;
 
@@ -496,6 +509,65 @@ void MainWindow::updateActions()
     m_addMethodAction->setEnabled(
         resource && resource->methods.size() < static_cast<size_t>(model::httpVerbs().size()));
     m_deleteAction->setEnabled(resource && (methodSelected || !resource->isRoot()));
+    const auto method = resource && methodSelected ? resource->methods.find(currentVerb()) : decltype(resource->methods.end()){};
+    m_editTemplateAction->setEnabled(resource && methodSelected && method != resource->methods.end()
+                                     && method->second.integration.has_value());
+}
+
+workbench::TemplateWorkbench *MainWindow::openWorkbenchWindow(const QString &objectName, const QString &title)
+{
+    // Its own window for now; a tab once the editor area has tabs (docs/ui.md).
+    auto *bench = new workbench::TemplateWorkbench(this);
+    bench->setObjectName(objectName);
+    bench->setWindowFlag(Qt::Window);
+    bench->setAttribute(Qt::WA_DeleteOnClose);
+    bench->setWindowTitle(title);
+    bench->resize(1000, 650);
+    bench->show();
+    return bench;
+}
+
+workbench::TemplateWorkbench *MainWindow::openTemplateScratchpad()
+{
+    auto *bench = openWorkbenchWindow(QStringLiteral("templateScratchpad"), tr("Template Scratchpad - Portico"));
+    bench->setTemplateText(QStringLiteral("#set($pet = $input.path('$'))\n{\n  \"id\": $pet.id,\n"
+                                          "  \"name\": \"$util.escapeJavaScript($pet.name)\"\n}\n"));
+    return bench;
+}
+
+workbench::TemplateWorkbench *MainWindow::editRequestTemplate(const QString &resourceId, const QString &verb,
+                                                              const QString &contentType)
+{
+    const model::Resource *resource = m_document->api().findResource(resourceId);
+    const auto method = resource ? resource->methods.find(verb) : decltype(resource->methods.end()){};
+    if (!resource || method == resource->methods.end() || !method->second.integration)
+        return nullptr;
+    const auto current = [this, resourceId, verb, contentType] {
+        return model::ApiEditor::mappingTemplate(m_document->api(), resourceId, verb, QString(), contentType);
+    };
+    auto *bench = openWorkbenchWindow(QStringLiteral("requestTemplateWorkbench"),
+                                      tr("%1 %2 - integration request template %3 - Portico")
+                                          .arg(verb, m_document->api().pathOf(resourceId), contentType));
+    bench->setContentType(contentType);
+    bench->setTemplateText(current().value_or(QString()));
+    connect(bench, &workbench::TemplateWorkbench::templateEdited, this,
+            [this, resourceId, verb, contentType](const QString &text) {
+                const base::Status status = m_document->setTemplate(resourceId, verb, QString(), contentType, text);
+                if (!status.ok())
+                    statusBar()->showMessage(status.error().toString(), 5000);
+            });
+    // Undo, redo, or the method deleted or the project replaced.
+    connect(m_document, &editing::ApiDocument::changed, bench, [this, bench, resourceId, verb, current] {
+        const model::Resource *r = m_document->api().findResource(resourceId);
+        if (!r || !r->methods.contains(verb)) {
+            bench->close();
+            return;
+        }
+        const QString text = current().value_or(QString());
+        if (text != bench->templateText())
+            bench->setTemplateText(text);
+    });
+    return bench;
 }
 
 void MainWindow::updateDetails()

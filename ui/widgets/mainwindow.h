@@ -23,6 +23,10 @@ class ApiDocument;
 class ResourceTreeModel;
 } // namespace portico::editing
 
+namespace portico::workbench {
+class TemplateWorkbench;
+} // namespace portico::workbench
+
 namespace portico::widgets {
 
 class DetailsView;
@@ -56,6 +60,14 @@ public:
     // Selects a resource (empty verb) or a method row; false when there is none.
     bool select(const QString &resourceId, const QString &verb = QString());
 
+    // File > New Template Scratchpad: a template workbench in its own window, tied to nothing.
+    workbench::TemplateWorkbench *openTemplateScratchpad();
+    // Edit > Edit Request Template: the workbench over the method's integration request template
+    // for `contentType`; every edit goes to the document as an undoable command, and undo or redo
+    // shows in the workbench. nullptr when the method does not exist or has no integration.
+    workbench::TemplateWorkbench *editRequestTemplate(const QString &resourceId, const QString &verb,
+                                                      const QString &contentType = QStringLiteral("application/json"));
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -82,6 +94,8 @@ private:
     void openRecentFile(const QString &path);
     void rebuildRecentMenu();
 
+    workbench::TemplateWorkbench *openWorkbenchWindow(const QString &objectName, const QString &title);
+
     void updateTitle();
     void updateActions();
     void updateDetails();
@@ -106,6 +120,8 @@ private:
     QAction *m_addResourceAction = nullptr;
     QAction *m_addMethodAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QAction *m_scratchpadAction = nullptr;
+    QAction *m_editTemplateAction = nullptr;
 
     // Resources the person collapsed; everything else is shown expanded.
     QSet<QString> m_collapsed;

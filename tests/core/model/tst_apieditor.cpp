@@ -29,6 +29,30 @@ private Q_SLOTS:
         m_sample = loaded->api;
     }
 
+    void mappingTemplatesAreSetAndRemoved()
+    {
+        RestApi api = m_sample;
+        const QString json = QStringLiteral("application/json");
+        const QString xml = QStringLiteral("application/xml");
+        const QString get = QStringLiteral("GET");
+        QCOMPARE(ApiEditor::mappingTemplate(api, kPets, get, QString(), xml), std::nullopt);
+        QVERIFY(ApiEditor(api).setMappingTemplate(kPets, get, QString(), xml, QStringLiteral("<a/>")).ok());
+        QCOMPARE(ApiEditor::mappingTemplate(api, kPets, get, QString(), xml), QStringLiteral("<a/>"));
+        QVERIFY(ApiEditor(api).setMappingTemplate(kPets, get, QStringLiteral("200"), json, QStringLiteral("$input.body")).ok());
+        QCOMPARE(api.findResource(kPets)->methods.at(get).integration->integrationResponses.at(QStringLiteral("200"))
+                     .responseTemplates.at(json),
+                 QStringLiteral("$input.body"));
+        QVERIFY(ApiEditor(api).setMappingTemplate(kPets, get, QString(), xml, std::nullopt).ok());
+        QCOMPARE(ApiEditor::mappingTemplate(api, kPets, get, QString(), xml), std::nullopt);
+
+        QCOMPARE(ApiEditor(api).setMappingTemplate(kPets, QStringLiteral("PATCH"), QString(), json, QString()).error().toString(),
+                 QStringLiteral("error: /pets PATCH: the method does not exist"));
+        QCOMPARE(ApiEditor(api).setMappingTemplate(kPets, get, QStringLiteral("418"), json, QString()).error().toString(),
+                 QStringLiteral("error: /pets GET integration response 418: does not exist"));
+        QCOMPARE(ApiEditor(api).setMappingTemplate(kPets, get, QString(), QString(), QString()).error().toString(),
+                 QStringLiteral("error: /pets GET integration: a mapping template needs a content type"));
+    }
+
     void addResourceGivesAFreshIdAndPath()
     {
         RestApi api = m_sample;
