@@ -122,7 +122,7 @@ void TestTemplateWorkbench::parseErrorIsUnderlinedAtItsLineAndColumn()
     QVERIFY(underlined(editor, 4, 1));
     QVERIFY(!underlined(editor, 3, 3));
     QCOMPARE(editor->annotation(3), u"4:1 "_s + message);
-    QCOMPARE(w.previewText(), QString());
+    QVERIFY(!w.isPreviewCurrent());
 }
 
 void TestTemplateWorkbench::runtimeErrorIsUnderlinedAtItsLineAndColumn()
@@ -138,6 +138,7 @@ void TestTemplateWorkbench::runtimeErrorIsUnderlinedAtItsLineAndColumn()
     QVERIFY(underlined(w.editor(), 2, 31));
     QVERIFY(underlined(w.editor(), 2, 39)); // the whole name
     QVERIFY(!underlined(w.editor(), 2, 30));
+    QVERIFY(!w.isPreviewCurrent());
     QVERIFY(!underlined(w.editor(), 1, 1));
 }
 
@@ -145,11 +146,16 @@ void TestTemplateWorkbench::fixingTheErrorClearsIt()
 {
     TemplateWorkbench w;
     w.show();
+    setAndRender(w, u"[1]"_s);
     setAndRender(w, u"#if(\n"_s);
     QVERIFY(w.errorLine() > 0);
+    QCOMPARE(w.previewText(), u"[\n  1\n]"_s); // the last good output, greyed
+    QVERIFY(!w.isPreviewCurrent());
     setAndRender(w, u"{}"_s);
     QCOMPARE(w.errorLine(), 0);
     QCOMPARE(w.statusText(), u"Valid JSON"_s);
+    QVERIFY(w.isPreviewCurrent());
+    QCOMPARE(w.previewText(), u"{}"_s);
     QVERIFY(!underlined(w.editor(), 1, 1));
     QCOMPARE(w.editor()->annotation(0), QString());
 }

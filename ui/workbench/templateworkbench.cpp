@@ -208,6 +208,11 @@ QString TemplateWorkbench::previewText() const
     return m_preview->toPlainText();
 }
 
+bool TemplateWorkbench::isPreviewCurrent() const
+{
+    return m_preview->isEnabled();
+}
+
 QString TemplateWorkbench::statusText() const
 {
     return m_status->text();
@@ -272,7 +277,7 @@ void TemplateWorkbench::renderNow()
         int line = 0;
         int column = 0;
         parseLocation(compiled.error().location, line, column);
-        m_preview->clear();
+        markPreviewStale();
         showError(line, column, compiled.error().message);
         return finish();
     }
@@ -280,7 +285,7 @@ void TemplateWorkbench::renderNow()
     QString problem;
     if (!buildSample(input, problem)) {
         clearError();
-        m_preview->clear();
+        markPreviewStale();
         m_status->setText(problem);
         return finish();
     }
@@ -311,12 +316,13 @@ void TemplateWorkbench::showOutput(const base::Result<QString> &output)
         int line = 0;
         int column = 0;
         parseLocation(output.error().location, line, column);
-        m_preview->clear();
+        markPreviewStale();
         showError(line, column, output.error().message);
         Q_EMIT rendered();
         return;
     }
     clearError();
+    m_preview->setEnabled(true);
     const QString &text = output.value();
     if (contentType().contains(QLatin1String("json"), Qt::CaseInsensitive)) {
         base::Json json;
@@ -333,6 +339,13 @@ void TemplateWorkbench::showOutput(const base::Result<QString> &output)
         m_status->setText(tr("Rendered %n character(s)", nullptr, int(text.size())));
     }
     Q_EMIT rendered();
+}
+
+void TemplateWorkbench::markPreviewStale()
+{
+    // The last good output stays in view, greyed, while the template is being fixed: it is what
+    // the person was working towards.
+    m_preview->setEnabled(false);
 }
 
 void TemplateWorkbench::showError(int line, int column, const QString &message)

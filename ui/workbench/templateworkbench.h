@@ -52,6 +52,8 @@ public:
     bool isRendering() const { return m_rendering; }
 
     QString previewText() const;
+    // False while an error keeps the preview from being updated (the last output stays, greyed).
+    bool isPreviewCurrent() const;
     QString statusText() const;
     // Where the current template error is, 1-based; 0 when there is none.
     int errorLine() const { return m_errorLine; }
@@ -73,6 +75,7 @@ private:
     void createWidgets();
     void scheduleRender();
     void showOutput(const base::Result<QString> &output);
+    void markPreviewStale();
     void showError(int line, int column, const QString &message);
     void clearError();
     void showDwellTip(int position, int x, int y);
