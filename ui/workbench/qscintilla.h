@@ -11,6 +11,7 @@
 #include <Qsci/qscilexercustom.h>
 #include <Qsci/qsciscintilla.h>
 #include <Qsci/qsciscintillabase.h>
+#include <Qsci/qscistyle.h>
 
 #ifdef PORTICO_QSCI_KEYWORDS
 #undef slots

@@ -28,6 +28,8 @@ namespace {
 
 constexpr int kErrorIndicator = 8;
 constexpr int kDwellMs = 400;
+// Reads on the light and the dark palette alike.
+const QColor kErrorColor(0xd0, 0x30, 0x30);
 
 QPlainTextEdit *jsonField(QWidget *parent, const QString &objectName, const QString &text)
 {
@@ -94,8 +96,11 @@ void TemplateWorkbench::createWidgets()
     m_editor->setTabWidth(2);
     m_editor->setWrapMode(QsciScintilla::WrapNone);
     m_editor->indicatorDefine(QsciScintilla::SquiggleIndicator, kErrorIndicator);
-    m_editor->setIndicatorForegroundColor(QColor(0xe0, 0x20, 0x20), kErrorIndicator);
+    m_editor->setIndicatorForegroundColor(kErrorColor, kErrorIndicator);
     m_editor->setAnnotationDisplay(QsciScintilla::AnnotationBoxed);
+    // Scintilla starts with room for 2000-pixel lines; size the scroll bar to the text instead.
+    m_editor->SendScintilla(QsciScintillaBase::SCI_SETSCROLLWIDTH, 1);
+    m_editor->SendScintilla(QsciScintillaBase::SCI_SETSCROLLWIDTHTRACKING, 1);
     m_editor->SendScintilla(QsciScintillaBase::SCI_SETMOUSEDWELLTIME, kDwellMs);
     connect(m_editor, &QsciScintilla::textChanged, this, [this] {
         if (!m_settingText)
@@ -286,7 +291,7 @@ void TemplateWorkbench::renderNow()
     if (!buildSample(input, problem)) {
         clearError();
         markPreviewStale();
-        m_status->setText(problem);
+        setStatus(problem, true);
         return finish();
     }
     // Rendering runs on a worker so that the GUI thread never waits for it: an ordinary template
@@ -329,16 +334,25 @@ void TemplateWorkbench::showOutput(const base::Result<QString> &output)
         base::JsonParseError error;
         if (base::parseJson(text.toUtf8(), json, error)) {
             m_preview->setPlainText(prettyJson(text));
-            m_status->setText(tr("Valid JSON"));
+            setStatus(tr("Valid JSON"), false);
         } else {
             m_preview->setPlainText(text);
-            m_status->setText(tr("Not valid JSON: output line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message));
+            setStatus(tr("Not valid JSON: output line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message), true);
         }
     } else {
         m_preview->setPlainText(text);
-        m_status->setText(tr("Rendered %n character(s)", nullptr, int(text.size())));
+        setStatus(tr("Rendered %n character(s)", nullptr, int(text.size())), false);
     }
     Q_EMIT rendered();
+}
+
+void TemplateWorkbench::setStatus(const QString &text, bool problem)
+{
+    m_status->setText(text);
+    QPalette pal = palette();
+    if (problem)
+        pal.setColor(QPalette::WindowText, kErrorColor);
+    m_status->setPalette(pal);
 }
 
 void TemplateWorkbench::markPreviewStale()
@@ -354,7 +368,7 @@ void TemplateWorkbench::showError(int line, int column, const QString &message)
     m_errorLine = line;
     m_errorColumn = column;
     m_errorMessage = message;
-    m_status->setText(tr("Error at line %1, column %2: %3").arg(line).arg(column).arg(message));
+    setStatus(tr("Error at line %1, column %2: %3").arg(line).arg(column).arg(message), true);
     if (line < 1)
         return;
     const int lineIndex = line - 1;
@@ -373,7 +387,10 @@ void TemplateWorkbench::showError(int line, int column, const QString &message)
     if (to <= from)
         to = from + 1;
     m_editor->fillIndicatorRange(lineIndex, from, lineIndex, to, kErrorIndicator);
-    m_editor->annotate(lineIndex, tr("%1:%2 %3").arg(line).arg(column).arg(message), 0);
+    if (!m_annotationStyle) // a style number is allocated once per editor
+        m_annotationStyle = std::make_unique<QsciStyle>(-1, tr("Error"), kErrorColor, palette().color(QPalette::Base),
+                                                        m_lexer->defaultFont(VtlLexer::Default));
+    m_editor->annotate(lineIndex, tr("%1:%2 %3").arg(line).arg(column).arg(message), *m_annotationStyle);
 }
 
 void TemplateWorkbench::clearError()

@@ -10,6 +10,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -17,6 +19,7 @@ class QTabWidget;
 class QThreadPool;
 class QTimer;
 class QsciScintilla;
+class QsciStyle;
 
 namespace portico::mapping {
 struct SampleInput;
@@ -76,6 +79,7 @@ private:
     void scheduleRender();
     void showOutput(const base::Result<QString> &output);
     void markPreviewStale();
+    void setStatus(const QString &text, bool problem);
     void showError(int line, int column, const QString &message);
     void clearError();
     void showDwellTip(int position, int x, int y);
@@ -95,6 +99,7 @@ private:
     QPlainTextEdit *m_stageVariables = nullptr;
     QPlainTextEdit *m_context = nullptr;
     QTimer *m_renderTimer = nullptr;
+    std::unique_ptr<QsciStyle> m_annotationStyle;
     QThreadPool *m_pool = nullptr;
     bool m_rendering = false;
     bool m_renderPending = false;
