@@ -144,6 +144,7 @@ private Q_SLOTS:
     void openRecentMenuListsOpenedFiles();
     void templateScratchpadOpensFromTheFileMenu();
     void editRequestTemplateGoesThroughUndo();
+    void editResponseTemplateCreatesItAndUndoRemovesIt();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -565,6 +566,36 @@ void TestMainWindow::editRequestTemplateGoesThroughUndo()
     QPointer<TemplateWorkbench> guard(bench);
     QVERIFY(window.deleteNode(petId, u"GET"_s).ok());
     QTRY_VERIFY(guard.isNull());
+}
+
+void TestMainWindow::editResponseTemplateCreatesItAndUndoRemovesIt()
+{
+    TestWindow window;
+    window.show();
+    QVERIFY(window.openFile(kSample));
+    const QString pets = idOf(window, u"/pets"_s);
+    QVERIFY(window.select(pets, u"GET"_s));
+    QAction *action = actionOf(window, u"actionEditResponseTemplate"_s);
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    auto *bench = window.findChild<TemplateWorkbench *>(u"responseTemplateWorkbench"_s);
+    QVERIFY(bench);
+    QCOMPARE(bench->templateText(), QString()); // the 200 response has no template yet
+    QVERIFY(bench->windowTitle().contains(u"integration response 200"_s));
+
+    const auto templates = [&] {
+        return window.document()->api().findResource(pets)->methods.at(u"GET"_s).integration->integrationResponses.at(
+            u"200"_s).responseTemplates;
+    };
+    bench->editor()->setFocus();
+    QTest::keyClicks(bench->editor(), u"$input.json('$')"_s);
+    QCOMPARE(templates().at(u"application/json"_s), u"$input.json('$')"_s);
+    QTRY_COMPARE(bench->previewText(), u"{\n  \"id\": 7,\n  \"name\": \"Rex\"\n}"_s);
+
+    actionOf(window, u"actionUndo"_s)->trigger();
+    QVERIFY(templates().empty());
+    QCOMPARE(bench->templateText(), QString());
+    QVERIFY(!window.document()->isDirty());
 }
 
 QTEST_MAIN(TestMainWindow)

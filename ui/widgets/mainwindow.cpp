@@ -123,6 +123,10 @@ void MainWindow::createActions()
                                       QKeySequence(Qt::CTRL | Qt::Key_T));
     connect(m_editTemplateAction, &QAction::triggered, this,
             [this] { editRequestTemplate(currentResourceId(), currentVerb()); });
+    m_editResponseTemplateAction = makeAction(QStringLiteral("actionEditResponseTemplate"),
+                                              tr("Edit Response Te&mplate"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
+    connect(m_editResponseTemplateAction, &QAction::triggered, this,
+            [this] { editResponseTemplate(currentResourceId(), currentVerb()); });
 }
 
 void MainWindow::createMenus()
@@ -152,6 +156,7 @@ void MainWindow::createMenus()
     editMenu->addAction(m_deleteAction);
     editMenu->addSeparator();
     editMenu->addAction(m_editTemplateAction);
+    editMenu->addAction(m_editResponseTemplateAction);
 }
 
 void MainWindow::createCentralWidget()
@@ -165,7 +170,8 @@ void MainWindow::createCentralWidget()
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_tree->addActions({m_addResourceAction, m_addMethodAction, m_deleteAction, m_editTemplateAction});
+    m_tree->addActions({m_addResourceAction, m_addMethodAction, m_deleteAction, m_editTemplateAction,
+                        m_editResponseTemplateAction});
 
     m_details = new DetailsView;
 
@@ -512,6 +518,8 @@ void MainWindow::updateActions()
     const auto method = resource && methodSelected ? resource->methods.find(currentVerb()) : decltype(resource->methods.end()){};
     m_editTemplateAction->setEnabled(resource && methodSelected && method != resource->methods.end()
                                      && method->second.integration.has_value());
+    m_editResponseTemplateAction->setEnabled(methodSelected
+                                             && !defaultIntegrationResponse(resourceId, currentVerb()).isEmpty());
 }
 
 workbench::TemplateWorkbench *MainWindow::openWorkbenchWindow(const QString &objectName, const QString &title)
@@ -538,21 +546,52 @@ workbench::TemplateWorkbench *MainWindow::openTemplateScratchpad()
 workbench::TemplateWorkbench *MainWindow::editRequestTemplate(const QString &resourceId, const QString &verb,
                                                               const QString &contentType)
 {
+    return editTemplate(resourceId, verb, QString(), contentType);
+}
+
+workbench::TemplateWorkbench *MainWindow::editResponseTemplate(const QString &resourceId, const QString &verb,
+                                                               const QString &contentType)
+{
+    const QString statusCode = defaultIntegrationResponse(resourceId, verb);
+    return statusCode.isEmpty() ? nullptr : editTemplate(resourceId, verb, statusCode, contentType);
+}
+
+QString MainWindow::defaultIntegrationResponse(const QString &resourceId, const QString &verb) const
+{
+    const model::Resource *resource = m_document->api().findResource(resourceId);
+    const auto method = resource ? resource->methods.find(verb) : decltype(resource->methods.end()){};
+    if (!resource || method == resource->methods.end() || !method->second.integration)
+        return QString();
+    const auto &responses = method->second.integration->integrationResponses;
+    for (const auto &[status, response] : responses) {
+        if (response.selectionPattern.isEmpty())
+            return status;
+    }
+    return responses.empty() ? QString() : responses.begin()->first;
+}
+
+workbench::TemplateWorkbench *MainWindow::editTemplate(const QString &resourceId, const QString &verb,
+                                                       const QString &statusCode, const QString &contentType)
+{
     const model::Resource *resource = m_document->api().findResource(resourceId);
     const auto method = resource ? resource->methods.find(verb) : decltype(resource->methods.end()){};
     if (!resource || method == resource->methods.end() || !method->second.integration)
         return nullptr;
-    const auto current = [this, resourceId, verb, contentType] {
-        return model::ApiEditor::mappingTemplate(m_document->api(), resourceId, verb, QString(), contentType);
+    const auto current = [this, resourceId, verb, statusCode, contentType] {
+        return model::ApiEditor::mappingTemplate(m_document->api(), resourceId, verb, statusCode, contentType);
     };
-    auto *bench = openWorkbenchWindow(QStringLiteral("requestTemplateWorkbench"),
-                                      tr("%1 %2 - integration request template %3 - Portico")
-                                          .arg(verb, m_document->api().pathOf(resourceId), contentType));
+    const QString path = m_document->api().pathOf(resourceId);
+    auto *bench = statusCode.isEmpty()
+                      ? openWorkbenchWindow(QStringLiteral("requestTemplateWorkbench"),
+                                            tr("%1 %2 - integration request template %3 - Portico").arg(verb, path, contentType))
+                      : openWorkbenchWindow(QStringLiteral("responseTemplateWorkbench"),
+                                            tr("%1 %2 - integration response %3 template %4 - Portico")
+                                                .arg(verb, path, statusCode, contentType));
     bench->setContentType(contentType);
     bench->setTemplateText(current().value_or(QString()));
     connect(bench, &workbench::TemplateWorkbench::templateEdited, this,
-            [this, resourceId, verb, contentType](const QString &text) {
-                const base::Status status = m_document->setTemplate(resourceId, verb, QString(), contentType, text);
+            [this, resourceId, verb, statusCode, contentType](const QString &text) {
+                const base::Status status = m_document->setTemplate(resourceId, verb, statusCode, contentType, text);
                 if (!status.ok())
                     statusBar()->showMessage(status.error().toString(), 5000);
             });

@@ -67,6 +67,10 @@ public:
     // shows in the workbench. nullptr when the method does not exist or has no integration.
     workbench::TemplateWorkbench *editRequestTemplate(const QString &resourceId, const QString &verb,
                                                       const QString &contentType = QStringLiteral("application/json"));
+    // Edit > Edit Response Template: the same for the template of the method's default
+    // integration response (the one without a selection pattern, else the first).
+    workbench::TemplateWorkbench *editResponseTemplate(const QString &resourceId, const QString &verb,
+                                                       const QString &contentType = QStringLiteral("application/json"));
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -95,6 +99,11 @@ private:
     void rebuildRecentMenu();
 
     workbench::TemplateWorkbench *openWorkbenchWindow(const QString &objectName, const QString &title);
+    // An empty statusCode is the integration request.
+    workbench::TemplateWorkbench *editTemplate(const QString &resourceId, const QString &verb,
+                                               const QString &statusCode, const QString &contentType);
+    // Empty when the method has no integration responses.
+    QString defaultIntegrationResponse(const QString &resourceId, const QString &verb) const;
 
     void updateTitle();
     void updateActions();
@@ -122,6 +131,7 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_scratchpadAction = nullptr;
     QAction *m_editTemplateAction = nullptr;
+    QAction *m_editResponseTemplateAction = nullptr;
 
     // Resources the person collapsed; everything else is shown expanded.
     QSet<QString> m_collapsed;
