@@ -1,6 +1,7 @@
 // ApiDocument, its undo commands and ResourceTreeModel, without a window.
 #include "editing/apidocument.h"
 #include "editing/resourcetreemodel.h"
+#include "model/apieditor.h"
 #include "model/projectfile.h"
 
 #include <QAbstractItemModelTester>
@@ -109,6 +110,7 @@ private Q_SLOTS:
     void refusedEditChangesNothing_data();
     void refusedEditChangesNothing();
     void undoBackToTheSavedStateIsClean();
+    void templateEditsMergeIntoOneUndoStepPerTemplate();
     void saveAsWritesTheFileAndMakesClean();
     void failedSaveKeepsTheChanges();
     void saveWithoutFileNameIsRefused();
@@ -485,6 +487,44 @@ void TestApiDocument::treeModelFollowsEditsAndUndo()
     document.newProject(u"Empty"_s);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.rowCount(model.index(0, 0)), 0);
+}
+
+void TestApiDocument::templateEditsMergeIntoOneUndoStepPerTemplate()
+{
+    ApiDocument document;
+    QVERIFY(document.load(kSample).ok());
+    const Project before = document.project();
+    const QString pets = document.api().findResourceByPath(u"/pets"_s)->id;
+    const QString json = u"application/json"_s;
+    const auto requestTemplate = [&](const QString &verb) {
+        return portico::model::ApiEditor::mappingTemplate(document.api(), pets, verb, QString(), json);
+    };
+
+    const std::optional<QString> postBefore = requestTemplate(u"POST"_s);
+
+    // Typing: each keystroke an edit of the same template.
+    QVERIFY(document.setTemplate(pets, u"GET"_s, QString(), json, u"{"_s).ok());
+    QVERIFY(document.setTemplate(pets, u"GET"_s, QString(), json, u"{}"_s).ok());
+    QCOMPARE(document.undoStack()->count(), 1);
+    // Another template is another step.
+    QVERIFY(document.setTemplate(pets, u"POST"_s, QString(), json, u"[]"_s).ok());
+    QCOMPARE(document.undoStack()->count(), 2);
+    QCOMPARE(requestTemplate(u"GET"_s), u"{}"_s);
+
+    document.undoStack()->undo();
+    QCOMPARE(requestTemplate(u"GET"_s), u"{}"_s);
+    QCOMPARE(requestTemplate(u"POST"_s), postBefore);
+    document.undoStack()->undo();
+    QVERIFY(document.project() == before);
+    QVERIFY(!document.isDirty());
+    document.undoStack()->redo();
+    QCOMPARE(requestTemplate(u"GET"_s), u"{}"_s);
+
+    // A refused edit never reaches the stack.
+    QCOMPARE(document.setTemplate(pets, u"PATCH"_s, QString(), json, u"x"_s).error().toString(),
+             u"error: /pets PATCH: the method does not exist"_s);
+    QCOMPARE(document.undoStack()->index(), 1);
+    QCOMPARE(document.undoStack()->count(), 2);
 }
 
 QTEST_MAIN(TestApiDocument)
