@@ -27,7 +27,8 @@ void setAndRender(TemplateWorkbench &w, const QString &text)
 bool underlined(QsciScintilla *editor, int line, int column)
 {
     const int pos = editor->positionFromLineIndex(line - 1, column - 1);
-    return editor->SendScintilla(QsciScintillaBase::SCI_INDICATORVALUEAT, kErrorIndicator, pos) != 0;
+    return editor->SendScintilla(QsciScintillaBase::SCI_INDICATORVALUEAT, kErrorIndicator, pos)
+        != 0;
 }
 
 } // namespace
@@ -92,7 +93,9 @@ void TestTemplateWorkbench::editingTheSampleUpdatesThePreview()
 {
     TemplateWorkbench w;
     w.show();
-    setAndRender(w, u"{\"id\": $input.path('$.id'), \"pet\": \"$input.params('petId')\", \"v\": \"$stageVariables.v\"}"_s);
+    setAndRender(
+        w,
+        u"{\"id\": $input.path('$.id'), \"pet\": \"$input.params('petId')\", \"v\": \"$stageVariables.v\"}"_s);
     QCOMPARE(w.previewText(), u"{\n  \"id\": 7,\n  \"pet\": \"7\",\n  \"v\": \"\"\n}"_s);
 
     auto *body = w.findChild<QPlainTextEdit *>(u"sampleBody"_s);
@@ -105,7 +108,9 @@ void TestTemplateWorkbench::editingTheSampleUpdatesThePreview()
     QTRY_COMPARE(w.previewText(), u"{\n  \"id\": 42,\n  \"pet\": \"7\",\n  \"v\": \"blue\"\n}"_s);
 
     stage->setPlainText(u"{\"v\": "_s);
-    QTRY_COMPARE(w.statusText(), u"Sample stage variables: line 1, column 6: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"_s);
+    QTRY_COMPARE(
+        w.statusText(),
+        u"Sample stage variables: line 1, column 6: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal"_s);
 }
 
 void TestTemplateWorkbench::parseErrorIsUnderlinedAtItsLineAndColumn()
@@ -115,7 +120,8 @@ void TestTemplateWorkbench::parseErrorIsUnderlinedAtItsLineAndColumn()
     setAndRender(w, u"{\n  \"a\": 1,\n  #set($a = \n#end\n}"_s);
     QCOMPARE(w.errorLine(), 4);
     QCOMPARE(w.errorColumn(), 1);
-    const QString message = u"expected a value (a reference, a string, a number, true, false, a list or a map), found '#'"_s;
+    const QString message
+        = u"expected a value (a reference, a string, a number, true, false, a list or a map), found '#'"_s;
     QCOMPARE(w.errorMessage(), message);
     QCOMPARE(w.statusText(), u"Error at line 4, column 1: "_s + message);
     QsciScintilla *editor = w.editor();
@@ -165,8 +171,10 @@ void TestTemplateWorkbench::jsonOutputIsPrettyPrinted()
     TemplateWorkbench w;
     w.show();
     setAndRender(w, u"{\"a\":[1,2.50,{}],\"b\":{\"c\":\"x, {y}: [z]\",\"d\":[]},\"e\":null}"_s);
-    QCOMPARE(w.previewText(), u"{\n  \"a\": [\n    1,\n    2.50,\n    {}\n  ],\n  \"b\": {\n    \"c\": \"x, {y}: [z]\",\n"
-                              "    \"d\": []\n  },\n  \"e\": null\n}"_s);
+    QCOMPARE(
+        w.previewText(),
+        u"{\n  \"a\": [\n    1,\n    2.50,\n    {}\n  ],\n  \"b\": {\n    \"c\": \"x, {y}: [z]\",\n"
+        "    \"d\": []\n  },\n  \"e\": null\n}"_s);
     QCOMPARE(w.statusText(), u"Valid JSON"_s);
 }
 
@@ -177,7 +185,9 @@ void TestTemplateWorkbench::invalidJsonIsFlagged()
     // The classic mistake: a string value without its quotes.
     setAndRender(w, u"{\n  \"name\": $input.path('$.name')\n}"_s);
     QCOMPARE(w.previewText(), u"{\n  \"name\": Rex\n}"_s); // shown as rendered, not reformatted
-    QCOMPARE(w.statusText(), u"Not valid JSON: output line 2, column 11: syntax error while parsing value - invalid literal; last read: '\"name\": R'"_s);
+    QCOMPARE(
+        w.statusText(),
+        u"Not valid JSON: output line 2, column 11: syntax error while parsing value - invalid literal; last read: '\"name\": R'"_s);
     QCOMPARE(w.errorLine(), 0); // the template itself is fine
 }
 
@@ -197,7 +207,8 @@ void TestTemplateWorkbench::prettyJsonKeepsTokensAsWritten_data()
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("expected");
     QTest::newRow("scalar") << u" 1e400 "_s << u"1e400"_s;
-    QTest::newRow("escaped quote in a key") << u"{\"a\\\"b\" : true}"_s << u"{\n  \"a\\\"b\": true\n}"_s;
+    QTest::newRow("escaped quote in a key")
+        << u"{\"a\\\"b\" : true}"_s << u"{\n  \"a\\\"b\": true\n}"_s;
     QTest::newRow("empty containers with spaces") << u"[ { } , [ ] ]"_s << u"[\n  {},\n  []\n]"_s;
     QTest::newRow("whitespace inside strings kept") << u"[\" a \\n\"]"_s << u"[\n  \" a \\n\"\n]"_s;
 }
@@ -216,7 +227,8 @@ void TestTemplateWorkbench::runawayTemplateDoesNotBlockTheWindow()
     setAndRender(w, QString());
     QElapsedTimer timer;
     timer.start();
-    w.setTemplateText(u"#foreach($a in [1..1000])#foreach($b in [1..1000])#foreach($c in [1..1000])#end#end#end"_s);
+    w.setTemplateText(
+        u"#foreach($a in [1..1000])#foreach($b in [1..1000])#foreach($c in [1..1000])#end#end#end"_s);
     // Back in the event loop at once (the engine gives up after its step budget, seconds later):
     // the rendering runs on a worker.
     QVERIFY(w.isRendering());

@@ -44,21 +44,27 @@ void TestVtlLexer::styles_data()
     QTest::newRow("line comment ends at the newline") << u"## note\nx"_s << u"ccccccc.."_s;
     QTest::newRow("block comment over lines") << u"#* a\nb *#y"_s << u"ccccccccc."_s;
     QTest::newRow("braced and quiet references") << u"${a} $!b $!{c}"_s << u"rrrr.rrr.rrrrr"_s;
-    QTest::newRow("if elseif else end")
-        << u"#if($n > 1)ok#elseif($n == 1)one#else no#end"_s
-        << u"dddorr.o.no..ddddddd" "orr.oo.no" "..." "ddddd" "..." "dddd"_s;
+    QTest::newRow("if elseif else end") << u"#if($n > 1)ok#elseif($n == 1)one#else no#end"_s
+                                        << u"dddorr.o.no..ddddddd"
+                                           "orr.oo.no"
+                                           "..."
+                                           "ddddd"
+                                           "..."
+                                           "dddd"_s;
     QTest::newRow("foreach over a list")
         << u"#foreach($p in $list)$p.name#end"_s << u"ddddddddorr.oo.rrrrrorrrrrrrdddd"_s;
     QTest::newRow("method with string and number")
         << u"$util.escapeJavaScript(\"a\", 2.5)"_s << u"rrrrrrrrrrrrrrrrrrrrrrossso.nnno"_s;
-    QTest::newRow("escapes and stray signs are text") << u"\\$x #tag 100% $ #"_s << u"................."_s;
+    QTest::newRow("escapes and stray signs are text")
+        << u"\\$x #tag 100% $ #"_s << u"................."_s;
     QTest::newRow("braced directives") << u"#{if}(true)a#{end}"_s << u"dddddoooooo.dddddd"_s;
     QTest::newRow("break, stop, macro, define")
         << u"#break #stop #macro(m $a)#end#define($d)x#end"_s
         << u"dddddd.ddddd.ddddddo..rrodddddddddddorro.dddd"_s;
     QTest::newRow("macro call") << u"#m($a)"_s << u"ddorro"_s;
     QTest::newRow("index and property chain") << u"$a[0].b"_s << u"rronorr"_s;
-    QTest::newRow("doubled quote inside a string") << u"#set($s = 'it''s')"_s << u"ddddorr.o.ssssssso"_s;
+    QTest::newRow("doubled quote inside a string")
+        << u"#set($s = 'it''s')"_s << u"ddddorr.o.ssssssso"_s;
     QTest::newRow("map literal") << u"#set($m = {\"k\": 1})"_s << u"ddddorr.o.ossso.noo"_s;
     QTest::newRow("hyphenated name, then text") << u"$a-b $n-1"_s << u"rrrr.rr.."_s;
 }
@@ -76,7 +82,8 @@ void TestVtlLexer::stylesInTheEditor()
     VtlLexer lexer;
     editor.setUtf8(true);
     editor.setLexer(&lexer);
-    // "é" is two bytes in Scintilla and one code unit in the scanner: styles after it must not shift.
+    // "é" is two bytes in Scintilla and one code unit in the scanner: styles after it must not
+    // shift.
     const QString text = u"é ## c\n$x"_s;
     editor.setText(text);
     editor.resize(400, 200);

@@ -144,21 +144,27 @@ void TemplateWorkbench::createWidgets()
 
     m_sampleTabs = new QTabWidget(this);
     m_sampleTabs->setObjectName(QStringLiteral("sampleTabs"));
-    m_body = jsonField(m_sampleTabs, QStringLiteral("sampleBody"), QStringLiteral("{\n  \"id\": 7,\n  \"name\": \"Rex\"\n}"));
-    m_pathParams = jsonField(m_sampleTabs, QStringLiteral("samplePath"), QStringLiteral("{\"petId\": \"7\"}"));
+    m_body = jsonField(m_sampleTabs, QStringLiteral("sampleBody"),
+                       QStringLiteral("{\n  \"id\": 7,\n  \"name\": \"Rex\"\n}"));
+    m_pathParams = jsonField(m_sampleTabs, QStringLiteral("samplePath"),
+                             QStringLiteral("{\"petId\": \"7\"}"));
     m_queryParams = jsonField(m_sampleTabs, QStringLiteral("sampleQuery"), QStringLiteral("{}"));
     m_headerParams = jsonField(m_sampleTabs, QStringLiteral("sampleHeaders"),
                                QStringLiteral("{\"Content-Type\": \"application/json\"}"));
-    m_stageVariables = jsonField(m_sampleTabs, QStringLiteral("sampleStageVariables"), QStringLiteral("{}"));
-    m_context = jsonField(m_sampleTabs, QStringLiteral("sampleContext"),
-                          QStringLiteral("{\"stage\": \"dev\", \"httpMethod\": \"GET\", \"requestId\": \"test-request\"}"));
+    m_stageVariables
+        = jsonField(m_sampleTabs, QStringLiteral("sampleStageVariables"), QStringLiteral("{}"));
+    m_context = jsonField(
+        m_sampleTabs, QStringLiteral("sampleContext"),
+        QStringLiteral(
+            "{\"stage\": \"dev\", \"httpMethod\": \"GET\", \"requestId\": \"test-request\"}"));
     m_sampleTabs->addTab(m_body, tr("&Body"));
     m_sampleTabs->addTab(m_pathParams, tr("&Path"));
     m_sampleTabs->addTab(m_queryParams, tr("&Query"));
     m_sampleTabs->addTab(m_headerParams, tr("&Headers"));
     m_sampleTabs->addTab(m_stageVariables, tr("&Stage variables"));
     m_sampleTabs->addTab(m_context, tr("&Context"));
-    for (QPlainTextEdit *field : {m_body, m_pathParams, m_queryParams, m_headerParams, m_stageVariables, m_context})
+    for (QPlainTextEdit *field :
+         {m_body, m_pathParams, m_queryParams, m_headerParams, m_stageVariables, m_context})
         connect(field, &QPlainTextEdit::textChanged, this, &TemplateWorkbench::scheduleRender);
 
     auto *sample = new QWidget(this);
@@ -250,7 +256,11 @@ bool TemplateWorkbench::buildSample(mapping::SampleInput &input, QString &proble
         base::Json value;
         base::JsonParseError error;
         if (!base::parseJson(text.toUtf8(), value, error)) {
-            problem = tr("Sample %1: line %2, column %3: %4").arg(f.name).arg(error.line).arg(error.column).arg(error.message);
+            problem = tr("Sample %1: line %2, column %3: %4")
+                          .arg(f.name)
+                          .arg(error.line)
+                          .arg(error.column)
+                          .arg(error.message);
             return false;
         }
         const std::string key = f.key;
@@ -337,7 +347,11 @@ void TemplateWorkbench::showOutput(const base::Result<QString> &output)
             setStatus(tr("Valid JSON"), false);
         } else {
             m_preview->setPlainText(text);
-            setStatus(tr("Not valid JSON: output line %1, column %2: %3").arg(error.line).arg(error.column).arg(error.message), true);
+            setStatus(tr("Not valid JSON: output line %1, column %2: %3")
+                          .arg(error.line)
+                          .arg(error.column)
+                          .arg(error.message),
+                      true);
         }
     } else {
         m_preview->setPlainText(text);
@@ -376,11 +390,14 @@ void TemplateWorkbench::showError(int line, int column, const QString &message)
     int from = std::max(0, column - 1);
     // Underline the word or reference the error points at, at least one character.
     int to = from;
-    while (to < lineText.size() && (lineText.at(to).isLetterOrNumber() || lineText.at(to) == QLatin1Char('_')
-                                    || lineText.at(to) == QLatin1Char('$') || lineText.at(to) == QLatin1Char('#')))
+    while (to < lineText.size()
+           && (lineText.at(to).isLetterOrNumber() || lineText.at(to) == QLatin1Char('_')
+               || lineText.at(to) == QLatin1Char('$') || lineText.at(to) == QLatin1Char('#')))
         ++to;
     qsizetype lineLength = lineText.size();
-    while (lineLength > 0 && (lineText.at(lineLength - 1) == QLatin1Char('\n') || lineText.at(lineLength - 1) == QLatin1Char('\r')))
+    while (lineLength > 0
+           && (lineText.at(lineLength - 1) == QLatin1Char('\n')
+               || lineText.at(lineLength - 1) == QLatin1Char('\r')))
         --lineLength;
     if (from >= lineLength && lineLength > 0)
         from = int(lineLength) - 1; // past the end of the line: mark its last character
@@ -388,9 +405,11 @@ void TemplateWorkbench::showError(int line, int column, const QString &message)
         to = from + 1;
     m_editor->fillIndicatorRange(lineIndex, from, lineIndex, to, kErrorIndicator);
     if (!m_annotationStyle) // a style number is allocated once per editor
-        m_annotationStyle = std::make_unique<QsciStyle>(-1, tr("Error"), kErrorColor, palette().color(QPalette::Base),
+        m_annotationStyle = std::make_unique<QsciStyle>(-1, tr("Error"), kErrorColor,
+                                                        palette().color(QPalette::Base),
                                                         m_lexer->defaultFont(VtlLexer::Default));
-    m_editor->annotate(lineIndex, tr("%1:%2 %3").arg(line).arg(column).arg(message), *m_annotationStyle);
+    m_editor->annotate(lineIndex, tr("%1:%2 %3").arg(line).arg(column).arg(message),
+                       *m_annotationStyle);
 }
 
 void TemplateWorkbench::clearError()
@@ -398,7 +417,8 @@ void TemplateWorkbench::clearError()
     m_errorLine = 0;
     m_errorColumn = 0;
     m_errorMessage.clear();
-    m_editor->clearIndicatorRange(0, 0, std::max(0, m_editor->lines() - 1), m_editor->text(std::max(0, m_editor->lines() - 1)).size(),
+    m_editor->clearIndicatorRange(0, 0, std::max(0, m_editor->lines() - 1),
+                                  m_editor->text(std::max(0, m_editor->lines() - 1)).size(),
                                   kErrorIndicator);
     m_editor->clearAnnotations();
 }
@@ -407,10 +427,13 @@ void TemplateWorkbench::showDwellTip(int position, int x, int y)
 {
     if (m_errorMessage.isEmpty() || position < 0)
         return;
-    if (m_editor->SendScintilla(QsciScintillaBase::SCI_INDICATORVALUEAT, kErrorIndicator, position) == 0)
+    if (m_editor->SendScintilla(QsciScintillaBase::SCI_INDICATORVALUEAT, kErrorIndicator, position)
+        == 0)
         return;
-    QToolTip::showText(m_editor->viewport()->mapToGlobal(QPoint(x, y)),
-                       tr("line %1, column %2: %3").arg(m_errorLine).arg(m_errorColumn).arg(m_errorMessage), m_editor);
+    QToolTip::showText(
+        m_editor->viewport()->mapToGlobal(QPoint(x, y)),
+        tr("line %1, column %2: %3").arg(m_errorLine).arg(m_errorColumn).arg(m_errorMessage),
+        m_editor);
 }
 
 QString TemplateWorkbench::prettyJson(QStringView json)

@@ -1,9 +1,10 @@
 // The template workbench: a VTL editor beside a live preview of what the template renders from
 // an editable sample request (body, path/query/header parameters, stage variables, $context).
 // Every edit re-renders with the core engine (coalesced by a zero timer, so a burst of typing
-// renders once, and on a worker thread, so a runaway template never freezes the window); a parse or runtime error is underlined where it is, with its message in the
-// status line, under the line and as a tooltip. When the content type is JSON the output is
-// pretty-printed, or flagged with the JSON parse error when it is not valid JSON.
+// renders once, and on a worker thread, so a runaway template never freezes the window); a parse or
+// runtime error is underlined where it is, with its message in the status line, under the line and
+// as a tooltip. When the content type is JSON the output is pretty-printed, or flagged with the
+// JSON parse error when it is not valid JSON.
 #pragma once
 
 #include "base/result.h"

@@ -26,27 +26,29 @@ bool isIdentPart(QChar c)
 
 bool isDirectiveName(QStringView name)
 {
-    static const QStringList names = {
-        QStringLiteral("set"),   QStringLiteral("if"),   QStringLiteral("elseif"), QStringLiteral("else"),
-        QStringLiteral("end"),   QStringLiteral("foreach"), QStringLiteral("break"), QStringLiteral("stop"),
-        QStringLiteral("macro"), QStringLiteral("define"),  QStringLiteral("parse"), QStringLiteral("include"),
-        QStringLiteral("evaluate")};
+    static const QStringList names
+        = {QStringLiteral("set"),     QStringLiteral("if"),    QStringLiteral("elseif"),
+           QStringLiteral("else"),    QStringLiteral("end"),   QStringLiteral("foreach"),
+           QStringLiteral("break"),   QStringLiteral("stop"),  QStringLiteral("macro"),
+           QStringLiteral("define"),  QStringLiteral("parse"), QStringLiteral("include"),
+           QStringLiteral("evaluate")};
     return names.contains(name);
 }
 
 bool takesArguments(QStringView name)
 {
-    return name != QLatin1String("else") && name != QLatin1String("end") && name != QLatin1String("break")
-           && name != QLatin1String("stop");
+    return name != QLatin1String("else") && name != QLatin1String("end")
+        && name != QLatin1String("break") && name != QLatin1String("stop");
 }
 
 bool isOperatorWord(QStringView word)
 {
-    static const QStringList words = {QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("null"),
-                                      QStringLiteral("and"),  QStringLiteral("or"),    QStringLiteral("not"),
-                                      QStringLiteral("in"),   QStringLiteral("eq"),    QStringLiteral("ne"),
-                                      QStringLiteral("lt"),   QStringLiteral("gt"),    QStringLiteral("le"),
-                                      QStringLiteral("ge")};
+    static const QStringList words
+        = {QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("null"),
+           QStringLiteral("and"),  QStringLiteral("or"),    QStringLiteral("not"),
+           QStringLiteral("in"),   QStringLiteral("eq"),    QStringLiteral("ne"),
+           QStringLiteral("lt"),   QStringLiteral("gt"),    QStringLiteral("le"),
+           QStringLiteral("ge")};
     return words.contains(word);
 }
 
@@ -78,7 +80,8 @@ private:
     void scanTextStep()
     {
         const QChar c = at(m_pos);
-        if (c == QLatin1Char('\\') && (at(m_pos + 1) == QLatin1Char('#') || at(m_pos + 1) == QLatin1Char('$'))) {
+        if (c == QLatin1Char('\\')
+            && (at(m_pos + 1) == QLatin1Char('#') || at(m_pos + 1) == QLatin1Char('$'))) {
             m_pos += 2; // an escaped directive or reference is plain text
         } else if (c == QLatin1Char('#')) {
             scanHash();
@@ -179,7 +182,7 @@ private:
                 ++links;
                 if (at(m_pos) == QLatin1Char('(')) {
                     const bool jsonPath = links == 1 && root == QLatin1String("input")
-                                          && (name == QLatin1String("path") || name == QLatin1String("json"));
+                        && (name == QLatin1String("path") || name == QLatin1String("json"));
                     scanBracketed(QLatin1Char(')'), jsonPath);
                 }
             } else if (at(m_pos) == QLatin1Char('[')) {
@@ -230,7 +233,8 @@ private:
             } else if (c == QLatin1Char('{')) {
                 scanBracketed(QLatin1Char('}'), false);
             } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-                scanString(firstArgument && firstArgumentIsJsonPath ? VtlLexer::JsonPath : VtlLexer::String);
+                scanString(firstArgument && firstArgumentIsJsonPath ? VtlLexer::JsonPath
+                                                                    : VtlLexer::String);
             } else if (c == QLatin1Char('$')) {
                 if (!scanReference()) {
                     mark(m_pos, m_pos + 1, VtlLexer::Operator);
@@ -238,7 +242,8 @@ private:
                 }
             } else if (c.isDigit()) {
                 const qsizetype start = m_pos;
-                while (at(m_pos).isDigit() || (at(m_pos) == QLatin1Char('.') && at(m_pos + 1).isDigit()))
+                while (at(m_pos).isDigit()
+                       || (at(m_pos) == QLatin1Char('.') && at(m_pos + 1).isDigit()))
                     ++m_pos;
                 mark(start, m_pos, VtlLexer::Number);
             } else if (isIdentStart(c)) {
@@ -299,15 +304,24 @@ const char *VtlLexer::language() const
 QString VtlLexer::description(int style) const
 {
     switch (style) {
-    case Default: return tr("Text");
-    case Comment: return tr("Comment");
-    case Directive: return tr("Directive");
-    case Reference: return tr("Reference");
-    case String: return tr("String");
-    case Number: return tr("Number");
-    case Operator: return tr("Operator");
-    case JsonPath: return tr("JSONPath");
-    default: return QString();
+    case Default:
+        return tr("Text");
+    case Comment:
+        return tr("Comment");
+    case Directive:
+        return tr("Directive");
+    case Reference:
+        return tr("Reference");
+    case String:
+        return tr("String");
+    case Number:
+        return tr("Number");
+    case Operator:
+        return tr("Operator");
+    case JsonPath:
+        return tr("JSONPath");
+    default:
+        return QString();
     }
 }
 
@@ -315,13 +329,20 @@ QColor VtlLexer::defaultColor(int style) const
 {
     // Mid-tone colours that read on the light and the dark system palette alike.
     switch (style) {
-    case Comment: return QColor(0x80, 0x80, 0x80);
-    case Directive: return QColor(0xa0, 0x40, 0xc0);
-    case Reference: return QColor(0x2a, 0x7f, 0xd4);
-    case String: return QColor(0x3a, 0x9a, 0x3a);
-    case Number: return QColor(0xc0, 0x70, 0x10);
-    case JsonPath: return QColor(0x00, 0x99, 0x99);
-    default: return QGuiApplication::palette().color(QPalette::Text);
+    case Comment:
+        return QColor(0x80, 0x80, 0x80);
+    case Directive:
+        return QColor(0xa0, 0x40, 0xc0);
+    case Reference:
+        return QColor(0x2a, 0x7f, 0xd4);
+    case String:
+        return QColor(0x3a, 0x9a, 0x3a);
+    case Number:
+        return QColor(0xc0, 0x70, 0x10);
+    case JsonPath:
+        return QColor(0x00, 0x99, 0x99);
+    default:
+        return QGuiApplication::palette().color(QPalette::Text);
     }
 }
 

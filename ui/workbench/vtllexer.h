@@ -16,14 +16,14 @@ class VtlLexer : public QsciLexerCustom
 
 public:
     enum Style {
-        Default = 0,   // text copied to the output as it is
-        Comment = 1,   // ## ... and #* ... *#
+        Default = 0, // text copied to the output as it is
+        Comment = 1, // ## ... and #* ... *#
         Directive = 2, // #set #if #elseif #else #end #foreach #break #stop #macro #define
         Reference = 3, // $x ${x} $!x $input.path(...) and their properties and methods
-        String = 4,    // '...' and "..." inside directives and method arguments
+        String = 4, // '...' and "..." inside directives and method arguments
         Number = 5,
-        Operator = 6,  // ( ) [ ] { } , = == && ! ... and the words and/or/not/in/true/false
-        JsonPath = 7,  // the path in $input.path('$.a') / $input.json('$.a')
+        Operator = 6, // ( ) [ ] { } , = == && ! ... and the words and/or/not/in/true/false
+        JsonPath = 7, // the path in $input.path('$.a') / $input.json('$.a')
     };
 
     explicit VtlLexer(QObject *parent = nullptr);
