@@ -8,6 +8,7 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
 using portico::workbench::TemplateWorkbench;
 using namespace Qt::StringLiterals;
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void editingTheSampleUpdatesThePreview();
     void parseErrorIsUnderlinedAtItsLineAndColumn();
     void runtimeErrorIsUnderlinedAtItsLineAndColumn();
+    void hoveringTheErrorShowsItsMessage();
     void fixingTheErrorClearsIt();
     void jsonOutputIsPrettyPrinted();
     void invalidJsonIsFlagged();
@@ -146,6 +148,25 @@ void TestTemplateWorkbench::runtimeErrorIsUnderlinedAtItsLineAndColumn()
     QVERIFY(!underlined(w.editor(), 2, 30));
     QVERIFY(!w.isPreviewCurrent());
     QVERIFY(!underlined(w.editor(), 1, 1));
+}
+
+void TestTemplateWorkbench::hoveringTheErrorShowsItsMessage()
+{
+    TemplateWorkbench w;
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    setAndRender(w, u"ok\n#set($a = \n#end"_s);
+    QsciScintilla *editor = w.editor();
+    const int pos = editor->positionFromLineIndex(2, 1);
+    // What Scintilla reports when the mouse rests on a character.
+    Q_EMIT editor->SCN_DWELLSTART(pos, 10, 10);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(), u"line 3, column 1: "_s + w.errorMessage());
+    Q_EMIT editor->SCN_DWELLEND(pos, 10, 10);
+    QTRY_VERIFY(!QToolTip::isVisible());
+    // Elsewhere, no tip.
+    Q_EMIT editor->SCN_DWELLSTART(editor->positionFromLineIndex(0, 0), 10, 10);
+    QVERIFY(!QToolTip::isVisible());
 }
 
 void TestTemplateWorkbench::fixingTheErrorClearsIt()
