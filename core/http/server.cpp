@@ -185,11 +185,11 @@ struct Server::Private
         return Dealer(h, limits, std::move(dealTo), options.maxConnections, open);
     }
 
-    // Listens on the accept thread; the error names the address and why it failed.
-    base::Result<quint16> listen(RequestHandler &h, const QHostAddress &address, quint16 listenPort,
-                                 const ConnectionLimits &limits, std::vector<Worker *> dealTo)
+    // Moves `listener` to the accept thread and calls `listenThere(*listener)` there; on failure
+    // closes it and returns the error, naming `where`.
+    template<typename Listener, typename Listen>
+    base::Status start(Listener *listener, RequestHandler &h, const QString &where, Listen listenThere)
     {
-        auto *listener = new TcpListener(dealer(h, limits, std::move(dealTo)));
         listener->moveToThread(acceptThread.get());
         QString error;
         bool listening = false;
@@ -197,44 +197,38 @@ struct Server::Private
             listener,
             [&] {
                 listener->setMaxPendingConnections(1024);
-                listening = listener->listen(address, listenPort);
+                listening = listenThere(*listener);
                 if (!listening)
                     error = listener->errorString();
             },
             Qt::BlockingQueuedConnection);
         if (!listening) {
             close(listener);
-            return base::Diagnostic::error(QStringLiteral("%1:%2").arg(address.toString()).arg(listenPort),
-                                           QStringLiteral("cannot listen: %1").arg(error));
+            return base::Diagnostic::error(where, QStringLiteral("cannot listen: %1").arg(error));
         }
         listeners.push_back({listener, &h});
+        return base::success();
+    }
+
+    base::Result<quint16> listen(RequestHandler &h, const QHostAddress &address, quint16 listenPort,
+                                 const ConnectionLimits &limits, std::vector<Worker *> dealTo)
+    {
+        auto *listener = new TcpListener(dealer(h, limits, std::move(dealTo)));
+        const base::Status started = start(listener, h, QStringLiteral("%1:%2").arg(address.toString()).arg(listenPort),
+                                           [&](TcpListener &l) { return l.listen(address, listenPort); });
+        if (!started.ok())
+            return started.errors();
         return listener->serverPort();
     }
 
     base::Status listenLocal(RequestHandler &h, const QString &path, const ConnectionLimits &limits,
                              std::vector<Worker *> dealTo)
     {
-        auto *listener = new LocalListener(dealer(h, limits, std::move(dealTo)));
-        listener->moveToThread(acceptThread.get());
-        QString error;
-        bool listening = false;
-        QMetaObject::invokeMethod(
-            listener,
-            [&] {
-                listener->setSocketOptions(QLocalServer::UserAccessOption);
-                listener->setMaxPendingConnections(1024);
-                QLocalServer::removeServer(path);
-                listening = listener->listen(path);
-                if (!listening)
-                    error = listener->errorString();
-            },
-            Qt::BlockingQueuedConnection);
-        if (!listening) {
-            close(listener);
-            return base::Diagnostic::error(path, QStringLiteral("cannot listen: %1").arg(error));
-        }
-        listeners.push_back({listener, &h});
-        return base::success();
+        return start(new LocalListener(dealer(h, limits, std::move(dealTo))), h, path, [&](LocalListener &l) {
+            l.setSocketOptions(QLocalServer::UserAccessOption);
+            QLocalServer::removeServer(path);
+            return l.listen(path);
+        });
     }
 
     // Closed and deleted on the accept thread, which is still running: its socket engine has

@@ -223,6 +223,8 @@ private:
     struct Pool
     {
         model::LocalFunction function;
+        // The Lambda-Runtime-Invoked-Function-Arn of every invocation, made once.
+        QByteArray invokedArn;
         std::vector<std::unique_ptr<Worker>> workers;
         std::deque<std::shared_ptr<Pending>> queue;
         QByteArray initError;
@@ -315,6 +317,7 @@ private:
         if (!pool) {
             pool = std::make_unique<Pool>();
             pool->function = function;
+            pool->invokedArn = "arn:aws:lambda:us-east-1:000000000000:function:" + function.name.toUtf8();
         }
         return *pool;
     }
@@ -374,8 +377,7 @@ private:
         response.headers.emplace_back("Content-Type", "application/json");
         response.headers.emplace_back("Lambda-Runtime-Aws-Request-Id", pending->requestId.toUtf8());
         response.headers.emplace_back("Lambda-Runtime-Deadline-Ms", QByteArray::number(QDateTime::currentMSecsSinceEpoch() + timeoutMs));
-        response.headers.emplace_back("Lambda-Runtime-Invoked-Function-Arn",
-                                      "arn:aws:lambda:us-east-1:000000000000:function:" + pool.function.name.toUtf8());
+        response.headers.emplace_back("Lambda-Runtime-Invoked-Function-Arn", pool.invokedArn);
         response.headers.emplace_back("Lambda-Runtime-Trace-Id", "Root=1-" + pending->requestId.left(8).toUtf8());
         response.body = pending->event;
         worker.current = std::move(pending);
