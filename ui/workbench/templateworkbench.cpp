@@ -289,11 +289,7 @@ void TemplateWorkbench::renderNow()
     const auto finish = [this] { Q_EMIT rendered(); };
     auto compiled = vtl::Template::compile(m_editor->text());
     if (!compiled.ok()) {
-        int line = 0;
-        int column = 0;
-        parseLocation(compiled.error().location, line, column);
-        markPreviewStale();
-        showError(line, column, compiled.error().message);
+        showFailure(compiled.error());
         return finish();
     }
     mapping::SampleInput input;
@@ -319,6 +315,15 @@ void TemplateWorkbench::renderNow()
     });
 }
 
+void TemplateWorkbench::showFailure(const base::Diagnostic &error)
+{
+    int line = 0;
+    int column = 0;
+    parseLocation(error.location, line, column);
+    markPreviewStale();
+    showError(line, column, error.message);
+}
+
 void TemplateWorkbench::showOutput(const base::Result<QString> &output)
 {
     m_rendering = false;
@@ -328,11 +333,7 @@ void TemplateWorkbench::showOutput(const base::Result<QString> &output)
         return;
     }
     if (!output.ok()) {
-        int line = 0;
-        int column = 0;
-        parseLocation(output.error().location, line, column);
-        markPreviewStale();
-        showError(line, column, output.error().message);
+        showFailure(output.error());
         Q_EMIT rendered();
         return;
     }

@@ -82,6 +82,8 @@ private:
     void markPreviewStale();
     void setStatus(const QString &text, bool problem);
     void showError(int line, int column, const QString &message);
+    // A compile or render error: underlined at its place, the last good output kept greyed.
+    void showFailure(const base::Diagnostic &error);
     void clearError();
     void showDwellTip(int position, int x, int y);
     // The sample request from the fields; false with `problem` set when a field is not JSON.
