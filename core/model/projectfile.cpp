@@ -3,10 +3,10 @@
 #include "projectreader.h"
 #include "projectwriter.h"
 
+#include "base/atomicfile.h"
 #include "base/limits.h"
 
 #include <QFile>
-#include <QSaveFile>
 
 namespace portico::model {
 
@@ -36,28 +36,7 @@ base::Result<Project> ProjectFile::load(const QString &path)
 
 base::Status ProjectFile::save(const QString &path, const Project &project)
 {
-    const QByteArray bytes = ProjectWriter::toBytes(project);
-    QSaveFile file(path);
-    // Never fall back to writing in place: that is exactly what could damage the old file.
-    file.setDirectWriteFallback(false);
-    // Unbuffered, so that a short write (disk full, file size limit) shows in write()'s result
-    // here instead of in a flush inside commit() that could let a truncated file through.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return base::Diagnostic::error(path, QStringLiteral("cannot save: %1").arg(file.errorString()));
-    const qint64 written = file.write(bytes);
-    if (written != bytes.size()) {
-        // A short write sets no errno; say what happened rather than "Unknown error".
-        const QString reason = written >= 0 && file.error() == QFileDevice::NoError
-                                   ? QStringLiteral("only %1 of %2 bytes could be written (disk full?)")
-                                         .arg(written)
-                                         .arg(bytes.size())
-                                   : file.errorString();
-        file.cancelWriting();
-        return base::Diagnostic::error(path, QStringLiteral("cannot save: %1").arg(reason));
-    }
-    if (!file.commit())
-        return base::Diagnostic::error(path, QStringLiteral("cannot save: %1").arg(file.errorString()));
-    return base::success();
+    return base::writeFileAtomically(path, ProjectWriter::toBytes(project));
 }
 
 } // namespace portico::model
