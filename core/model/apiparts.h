@@ -36,6 +36,8 @@ struct Authorizer
     QString identityValidationExpression;
     int authorizerResultTtlInSeconds = 300;
     QStringList providerARNs;
+    // Relative to the security scheme object the authorizer came from.
+    OpenApiExtras openApiExtras;
 
     friend bool operator==(const Authorizer &, const Authorizer &) = default;
 };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "enums.h"
+#include "openapiextras.h"
 
 #include <QString>
 #include <QStringList>
@@ -65,6 +66,8 @@ struct Integration
     std::optional<TlsConfig> tlsConfig;
     // status code -> response
     std::map<QString, IntegrationResponse> integrationResponses;
+    // Relative to the x-amazon-apigateway-integration object.
+    OpenApiExtras openApiExtras;
 
     bool needsUri() const
     {
@@ -90,6 +93,8 @@ struct Method
     // status code -> response
     std::map<QString, MethodResponse> methodResponses;
     std::optional<Integration> integration;
+    // Relative to the OpenAPI operation object.
+    OpenApiExtras openApiExtras;
 
     friend bool operator==(const Method &, const Method &) = default;
 };

@@ -41,6 +41,19 @@ QString readJsonText(JsonReader &r, const char *key)
     return {};
 }
 
+// "openApi": {"/pointer": value, ...}, values kept as compact JSON text.
+OpenApiExtras readOpenApiExtras(JsonReader &r)
+{
+    OpenApiExtras out;
+    r.forEachMember("openApi", [&](const QString &pointer, JsonReader &value) {
+        if (!pointer.startsWith(QLatin1Char('/')))
+            value.error(value.pointer(), QStringLiteral("expected a JSON pointer starting with \"/\""));
+        else
+            out[pointer] = base::toQString(value.value().dump());
+    });
+    return out;
+}
+
 ThrottleSettings readThrottle(JsonReader &r)
 {
     ThrottleSettings t;
@@ -80,7 +93,7 @@ Integration readIntegration(JsonReader &r)
                          "connectionId", "requestParameters", "requestTemplates",
                          "passthroughBehavior", "contentHandling", "timeoutInMillis",
                          "cacheNamespace", "cacheKeyParameters", "tlsConfig",
-                         "integrationResponses"});
+                         "integrationResponses", "openApi"});
     if (!r.has("type"))
         r.error(r.pointerTo("type"), QStringLiteral("required string is missing"));
     out.type = readEnum(r, "type", IntegrationType::Mock);
@@ -106,6 +119,7 @@ Integration readIntegration(JsonReader &r)
     r.forEachMember("integrationResponses", [&](const QString &status, JsonReader &ir) {
         out.integrationResponses[status] = readIntegrationResponse(ir, status);
     });
+    out.openApiExtras = readOpenApiExtras(r);
     return out;
 }
 
@@ -117,7 +131,8 @@ Method readMethod(JsonReader &r, const QString &verb)
         return out;
     r.rejectUnknownKeys({"httpMethod", "authorizationType", "authorizerId", "authorizationScopes",
                          "apiKeyRequired", "operationName", "requestParameters", "requestModels",
-                         "requestValidatorId", "methodResponses", "methodIntegration"});
+                         "requestValidatorId", "methodResponses", "methodIntegration",
+                         "openApi"});
     const QString written = r.string("httpMethod", verb);
     if (written != verb)
         r.error(r.pointerTo("httpMethod"),
@@ -149,6 +164,7 @@ Method readMethod(JsonReader &r, const QString &verb)
         JsonReader integration = r.member("methodIntegration");
         out.integration = readIntegration(integration);
     }
+    out.openApiExtras = readOpenApiExtras(r);
     return out;
 }
 
@@ -182,7 +198,7 @@ RestApi readApi(JsonReader &r, const std::vector<base::Diagnostic> &errors)
     r.rejectUnknownKeys({"id", "name", "description", "version", "endpointConfiguration",
                          "binaryMediaTypes", "apiKeySource", "minimumCompressionSize", "policy",
                          "disableExecuteApiEndpoint", "resources", "models", "authorizers",
-                         "requestValidators", "gatewayResponses"});
+                         "requestValidators", "gatewayResponses", "openApi"});
     api.id = r.requiredString("id");
     api.name = r.requiredString("name");
     api.description = r.string("description");
@@ -253,7 +269,7 @@ RestApi readApi(JsonReader &r, const std::vector<base::Diagnostic> &errors)
         a.rejectUnknownKeys({"id", "name", "type", "authType", "authorizerUri",
                              "authorizerCredentials", "identitySource",
                              "identityValidationExpression", "authorizerResultTtlInSeconds",
-                             "providerARNs"});
+                             "providerARNs", "openApi"});
         authorizer.id = a.requiredString("id");
         authorizer.name = a.requiredString("name");
         authorizer.type = readEnum(a, "type", AuthorizerType::Token);
@@ -265,6 +281,7 @@ RestApi readApi(JsonReader &r, const std::vector<base::Diagnostic> &errors)
         authorizer.authorizerResultTtlInSeconds
             = a.integer("authorizerResultTtlInSeconds", authorizer.authorizerResultTtlInSeconds);
         authorizer.providerARNs = a.stringList("providerARNs");
+        authorizer.openApiExtras = readOpenApiExtras(a);
         api.authorizers.push_back(authorizer);
     });
     r.forEachElement("requestValidators", [&](JsonReader &v) {
@@ -290,6 +307,7 @@ RestApi readApi(JsonReader &r, const std::vector<base::Diagnostic> &errors)
         response.responseTemplates = g.stringMap("responseTemplates");
         api.gatewayResponses.push_back(response);
     });
+    api.openApiExtras = readOpenApiExtras(r);
     return api;
 }
 

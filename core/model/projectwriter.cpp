@@ -68,6 +68,19 @@ void putJsonText(Json &o, const char *key, const QString &text)
         o[key] = std::move(parsed);
 }
 
+void putOpenApiExtras(Json &o, const OpenApiExtras &extras)
+{
+    if (extras.empty())
+        return;
+    Json out = Json::object();
+    for (const auto &[pointer, text] : extras) {
+        const QByteArray utf8 = text.toUtf8();
+        Json value = Json::parse(utf8.constBegin(), utf8.constEnd(), nullptr, false);
+        out[toStd(pointer)] = value.is_discarded() ? Json(toStd(text)) : std::move(value);
+    }
+    o["openApi"] = std::move(out);
+}
+
 Json throttleToJson(const ThrottleSettings &t)
 {
     Json o = Json::object();
@@ -111,6 +124,7 @@ Json integrationToJson(const Integration &i)
             responses[toStd(status)] = integrationResponseToJson(r);
         o["integrationResponses"] = std::move(responses);
     }
+    putOpenApiExtras(o, i.openApiExtras);
     return o;
 }
 
@@ -139,6 +153,7 @@ Json methodToJson(const Method &m)
     }
     if (m.integration)
         o["methodIntegration"] = integrationToJson(*m.integration);
+    putOpenApiExtras(o, m.openApiExtras);
     return o;
 }
 
@@ -219,6 +234,7 @@ Json ProjectWriter::apiToJson(const RestApi &api)
         putString(ao, "identityValidationExpression", a.identityValidationExpression);
         ao["authorizerResultTtlInSeconds"] = a.authorizerResultTtlInSeconds;
         putList(ao, "providerARNs", a.providerARNs);
+        putOpenApiExtras(ao, a.openApiExtras);
         authorizers.push_back(std::move(ao));
     }
     if (!authorizers.empty())
@@ -247,6 +263,7 @@ Json ProjectWriter::apiToJson(const RestApi &api)
     }
     if (!gatewayResponses.empty())
         o["gatewayResponses"] = std::move(gatewayResponses);
+    putOpenApiExtras(o, api.openApiExtras);
     return o;
 }
 

@@ -41,6 +41,8 @@ struct RestApi
     std::vector<Authorizer> authorizers;
     std::vector<RequestValidator> requestValidators;
     std::vector<GatewayResponse> gatewayResponses;
+    // Relative to the OpenAPI document's root.
+    OpenApiExtras openApiExtras;
 
     // Lookups over the flat resource list. Pointers stay valid until resources changes.
     const Resource *root() const;

@@ -87,7 +87,10 @@ RestApi everyFieldApi()
     notFound.statusCode = s("404");
     notFound.selectionPattern = s("4\\d{2}");
     i.integrationResponses[notFound.statusCode] = notFound;
+    i.openApiExtras = {{s("/responseTransferMode"), s("\"STREAM\"")}};
     m.integration = i;
+    m.openApiExtras = {{s("/summary"), s("\"Reads one item\"")},
+                       {s("/tags"), s("[\"items\"]")}};
     item.methods[m.httpMethod] = m;
 
     Method any;
@@ -134,6 +137,7 @@ RestApi everyFieldApi()
     cognito.type = AuthorizerType::CognitoUserPools;
     cognito.identitySource = s("method.request.header.Authorization");
     cognito.providerARNs = {s("arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC")};
+    cognito.openApiExtras = {{s("/description"), s("\"The user pool\"")}};
     api.authorizers = {a, cognito};
 
     RequestValidator v;
@@ -151,6 +155,8 @@ RestApi everyFieldApi()
     GatewayResponse fallback;
     fallback.responseType = s("DEFAULT_5XX");
     api.gatewayResponses = {g, fallback};
+    api.openApiExtras = {{s("/x-amazon-apigateway-documentation"),
+                          s("{\"version\":\"1\",\"documentationParts\":[]}")}};
     return api;
 }
 } // namespace
