@@ -1,6 +1,7 @@
 // portico-cli: the Portico engine without a window, for scripts and CI.
 #include "corscommand.h"
 #include "formatcommand.h"
+#include "importcommand.h"
 #include "keyscommand.h"
 #include "lintcommand.h"
 #include "rendercommand.h"
@@ -47,6 +48,10 @@ Commands:
                    Enable CORS on a resource as the API Gateway console does (an OPTIONS MOCK
                    method answering preflights, Access-Control-Allow-Origin on the methods'
                    200 responses) and save the project. See cors --help.
+  import FILE -o PROJECT | --merge PROJECT | --overwrite PROJECT [--basepath MODE]
+                   Import an OpenAPI 3.0 / Swagger 2.0 definition (JSON or YAML) with API
+                   Gateway's extensions; every problem is reported with its JSON pointer and
+                   the rest imported. See import --help.
   bench-render --case CASE.json --template T.vm [--warmup-sec S] [--samples N]
                [--sample-sec S] [--out FILE]
                    Time renders in-process and print renders_per_sec= (the contract of the
@@ -109,6 +114,8 @@ int main(int argc, char *argv[])
         return portico::cli::runUsage(args, out, err);
     if (command == QLatin1String("cors"))
         return portico::cli::runCors(args, out, err);
+    if (command == QLatin1String("import"))
+        return portico::cli::runImport(args, out, err);
     if (command == QLatin1String("serve"))
         return portico::cli::runServe(args, out, err);
     if (command == QLatin1String("bench-render"))

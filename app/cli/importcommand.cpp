@@ -1,0 +1,192 @@
+#include "importcommand.h"
+
+#include "projectloading.h"
+
+#include "model/linter.h"
+#include "model/projectfile.h"
+#include "openapi/apimerge.h"
+#include "openapi/importer.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace portico::cli {
+
+const char kImportUsage[] = R"(Usage: portico-cli import FILE -o PROJECT [--basepath ignore|prepend|split]
+                          [--fail-on-warnings]
+       portico-cli import FILE --merge PROJECT [-o OUT] [...]
+       portico-cli import FILE --overwrite PROJECT [-o OUT] [...]
+
+Import an OpenAPI 3.0 or Swagger 2.0 definition (JSON or YAML; FILE "-" reads stdin) with API
+Gateway's x-amazon-apigateway-* extensions, as API Gateway's own import does: paths become
+resources, operations methods, schemas models (JSON Schema draft 4), security schemes
+authorizers, and every extension the matching part of the API. A definition without extensions
+imports with MOCK integrations ready to fill in.
+
+  -o PROJECT        Write a new project file (NAME.portico.json). An existing file is replaced
+                    only with --force.
+  --merge PROJECT   Merge into an existing project (API Gateway's mode=merge): methods in the
+                    file replace the project's methods of the same verb and path, everything
+                    the file does not mention stays. Saved in place unless -o is given.
+  --overwrite PROJECT
+                    Replace the project's API with the file's (mode=overwrite); its stages,
+                    deployments, API keys, usage plans and local functions stay.
+  --basepath MODE   What becomes of the file's base path (Swagger basePath, the OpenAPI 3
+                    server's path): ignore (default, as AWS), prepend it to every path, or split
+                    (drop its first segment, prepend the rest).
+  --fail-on-warnings
+                    Exit 1 and write nothing when the import reports anything.
+  --force           Allow -o to replace an existing file.
+
+Real files are imperfect: the import never stops at the first problem. Each one is printed as
+"warning: JSON-POINTER: what and what became of it", and the rest is imported. What Portico does
+not model (summaries, tags, vendor extensions) is kept and written back by `portico-cli export`.
+
+Exit status: 0 imported (warnings may have been printed), 1 --fail-on-warnings and there were
+warnings, 2 the file is not OpenAPI/Swagger or cannot be read, or a project cannot be written.
+)";
+
+namespace {
+
+int usageError(const QString &message, QTextStream &err)
+{
+    err << "portico-cli import: " << message << "\n\n" << kImportUsage;
+    err.flush();
+    return 2;
+}
+
+std::optional<QByteArray> readInput(const QString &file, QTextStream &err)
+{
+    QFile input;
+    const bool ok = file == QLatin1String("-") ? input.open(stdin, QIODevice::ReadOnly)
+                                               : (input.setFileName(file), input.open(QIODevice::ReadOnly));
+    if (!ok) {
+        err << "error: " << file << ": " << input.errorString() << Qt::endl;
+        return std::nullopt;
+    }
+    return input.readAll();
+}
+
+} // namespace
+
+int runImport(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    if (args.contains(QLatin1String("-h")) || args.contains(QLatin1String("--help"))) {
+        out << kImportUsage;
+        return 0;
+    }
+    QString file;
+    QString output;
+    QString mergeInto;
+    QString overwriteInto;
+    bool failOnWarnings = false;
+    bool force = false;
+    openapi::ImportOptions options;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        const bool takesValue = arg == QLatin1String("-o") || arg == QLatin1String("--merge")
+                                || arg == QLatin1String("--overwrite")
+                                || arg == QLatin1String("--basepath");
+        QString value;
+        if (takesValue) {
+            if (i + 1 >= args.size())
+                return usageError(QStringLiteral("%1 needs a value").arg(arg), err);
+            value = args[++i];
+        }
+        if (arg == QLatin1String("-o")) {
+            output = value;
+        } else if (arg == QLatin1String("--merge")) {
+            mergeInto = value;
+        } else if (arg == QLatin1String("--overwrite")) {
+            overwriteInto = value;
+        } else if (arg == QLatin1String("--basepath")) {
+            if (value == QLatin1String("ignore"))
+                options.basePath = openapi::BasePathMode::Ignore;
+            else if (value == QLatin1String("prepend"))
+                options.basePath = openapi::BasePathMode::Prepend;
+            else if (value == QLatin1String("split"))
+                options.basePath = openapi::BasePathMode::Split;
+            else
+                return usageError(QStringLiteral("--basepath is ignore, prepend or split, not \"%1\"")
+                                      .arg(value),
+                                  err);
+        } else if (arg == QLatin1String("--fail-on-warnings")) {
+            failOnWarnings = true;
+        } else if (arg == QLatin1String("--force")) {
+            force = true;
+        } else if ((arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-")) || !file.isEmpty()) {
+            return usageError(QStringLiteral("unexpected argument \"%1\"").arg(arg), err);
+        } else {
+            file = arg;
+        }
+    }
+    if (file.isEmpty())
+        return usageError(QStringLiteral("no definition file given"), err);
+    if (!mergeInto.isEmpty() && !overwriteInto.isEmpty())
+        return usageError(QStringLiteral("--merge and --overwrite exclude each other"), err);
+    const QString into = !mergeInto.isEmpty() ? mergeInto : overwriteInto;
+    if (into.isEmpty() && output.isEmpty())
+        return usageError(QStringLiteral("say where the project goes: -o PROJECT, --merge PROJECT "
+                                         "or --overwrite PROJECT"),
+                          err);
+    if (output.isEmpty())
+        output = into;
+    if (into.isEmpty() && QFileInfo::exists(output) && !force) {
+        err << "error: " << output
+            << " exists; use --merge or --overwrite to import into it, or --force to replace it"
+            << Qt::endl;
+        return 2;
+    }
+
+    std::optional<model::Project> project;
+    if (!into.isEmpty()) {
+        project = loadProjectOrReport(into, err);
+        if (!project)
+            return 2;
+        options.apiId = project->api.id;
+    }
+    const std::optional<QByteArray> text = readInput(file, err);
+    if (!text)
+        return 2;
+    auto imported = openapi::importOpenApi(*text, options);
+    if (!imported.ok()) {
+        for (const base::Diagnostic &error : imported.errors())
+            err << "error: " << file << (error.location.isEmpty() ? QString() : QStringLiteral(": ") + error.location)
+                << ": " << error.message << Qt::endl;
+        return 2;
+    }
+    for (const base::Diagnostic &problem : imported->report)
+        err << problem.toString() << Qt::endl;
+    if (failOnWarnings && !imported->report.empty()) {
+        err << "portico-cli import: " << imported->report.size()
+            << " warning(s) and --fail-on-warnings: nothing written" << Qt::endl;
+        return 1;
+    }
+
+    if (!project) {
+        project = model::Project();
+        project->api = imported->api;
+    } else if (!mergeInto.isEmpty()) {
+        openapi::mergeApi(project->api, imported->api);
+    } else {
+        openapi::overwriteApi(project->api, imported->api);
+    }
+    const base::Status saved = model::ProjectFile::save(output, *project);
+    if (!saved.ok()) {
+        err << "portico-cli import: " << saved.error().toString() << Qt::endl;
+        return 2;
+    }
+    int methods = 0;
+    for (const model::Resource &resource : project->api.resources)
+        methods += static_cast<int>(resource.methods.size());
+    out << output << ": " << (mergeInto.isEmpty() ? (overwriteInto.isEmpty() ? "imported" : "overwritten") : "merged")
+        << " \"" << project->api.name << "\" (" << (imported->specVersion == QLatin1String("2.0") ? "Swagger " : "OpenAPI ")
+        << imported->specVersion << "): " << project->api.resources.size() << " resources, " << methods
+        << " methods, " << project->api.models.size() << " models, " << project->api.authorizers.size()
+        << " authorizers; " << imported->report.size() << " warning(s)" << Qt::endl;
+    return 0;
+}
+
+} // namespace portico::cli

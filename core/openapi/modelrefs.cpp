@@ -1,0 +1,65 @@
+#include "modelrefs.h"
+
+#include <QRegularExpression>
+
+#include <functional>
+
+namespace portico::openapi {
+
+using base::Json;
+
+QString modelUrl(const QString &apiId, const QString &modelName)
+{
+    return QStringLiteral("https://apigateway.amazonaws.com/restapis/%1/models/%2").arg(apiId, modelName);
+}
+
+QString referencedModelName(const QString &ref)
+{
+    static const QLatin1String localForms[] = {QLatin1String("#/definitions/"),
+                                               QLatin1String("#/components/schemas/")};
+    for (const QLatin1String prefix : localForms) {
+        if (ref.startsWith(prefix)) {
+            QString name = ref.mid(prefix.size());
+            if (name.contains(QLatin1Char('/')))
+                return {};
+            // A JSON pointer token: "~1" is "/" and "~0" is "~".
+            return name.replace(QLatin1String("~1"), QLatin1String("/"))
+                .replace(QLatin1String("~0"), QLatin1String("~"));
+        }
+    }
+    static const QRegularExpression url(
+        QStringLiteral("^https://apigateway\\.amazonaws\\.com/restapis/[^/]+/models/([^/]+)$"));
+    const QRegularExpressionMatch match = url.match(ref);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+void rewriteModelRefs(Json &node, const std::function<QString(const QString &)> &target)
+{
+    if (node.is_object()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (it.key() == "$ref" && it->is_string()) {
+                const QString name = referencedModelName(base::toQString(it->get<std::string>()));
+                const QString replacement = name.isEmpty() ? QString() : target(name);
+                if (!replacement.isEmpty())
+                    *it = base::toStd(replacement);
+            } else {
+                rewriteModelRefs(*it, target);
+            }
+        }
+    } else if (node.is_array()) {
+        for (Json &element : node)
+            rewriteModelRefs(element, target);
+    }
+}
+
+void rewriteRefsToModelUrls(Json &schema, const QString &apiId)
+{
+    rewriteModelRefs(schema, [&](const QString &name) { return modelUrl(apiId, name); });
+}
+
+void rewriteRefsToLocal(Json &schema, const QString &localPrefix)
+{
+    rewriteModelRefs(schema, [&](const QString &name) { return localPrefix + name; });
+}
+
+} // namespace portico::openapi
