@@ -14,7 +14,8 @@
 
 namespace portico::cli {
 
-const char kImportUsage[] = R"(Usage: portico-cli import FILE -o PROJECT [--basepath ignore|prepend|split]
+const char kImportUsage[]
+    = R"(Usage: portico-cli import FILE -o PROJECT [--basepath ignore|prepend|split]
                           [--fail-on-warnings]
        portico-cli import FILE --merge PROJECT [-o OUT] [...]
        portico-cli import FILE --overwrite PROJECT [-o OUT] [...]
@@ -60,8 +61,9 @@ int usageError(const QString &message, QTextStream &err)
 std::optional<QByteArray> readInput(const QString &file, QTextStream &err)
 {
     QFile input;
-    const bool ok = file == QLatin1String("-") ? input.open(stdin, QIODevice::ReadOnly)
-                                               : (input.setFileName(file), input.open(QIODevice::ReadOnly));
+    const bool ok = file == QLatin1String("-")
+        ? input.open(stdin, QIODevice::ReadOnly)
+        : (input.setFileName(file), input.open(QIODevice::ReadOnly));
     if (!ok) {
         err << "error: " << file << ": " << input.errorString() << Qt::endl;
         return std::nullopt;
@@ -87,8 +89,7 @@ int runImport(const QStringList &args, QTextStream &out, QTextStream &err)
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args[i];
         const bool takesValue = arg == QLatin1String("-o") || arg == QLatin1String("--merge")
-                                || arg == QLatin1String("--overwrite")
-                                || arg == QLatin1String("--basepath");
+            || arg == QLatin1String("--overwrite") || arg == QLatin1String("--basepath");
         QString value;
         if (takesValue) {
             if (i + 1 >= args.size())
@@ -109,14 +110,15 @@ int runImport(const QStringList &args, QTextStream &out, QTextStream &err)
             else if (value == QLatin1String("split"))
                 options.basePath = openapi::BasePathMode::Split;
             else
-                return usageError(QStringLiteral("--basepath is ignore, prepend or split, not \"%1\"")
-                                      .arg(value),
-                                  err);
+                return usageError(
+                    QStringLiteral("--basepath is ignore, prepend or split, not \"%1\"").arg(value),
+                    err);
         } else if (arg == QLatin1String("--fail-on-warnings")) {
             failOnWarnings = true;
         } else if (arg == QLatin1String("--force")) {
             force = true;
-        } else if ((arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-")) || !file.isEmpty()) {
+        } else if ((arg.startsWith(QLatin1Char('-')) && arg != QLatin1String("-"))
+                   || !file.isEmpty()) {
             return usageError(QStringLiteral("unexpected argument \"%1\"").arg(arg), err);
         } else {
             file = arg;
@@ -153,7 +155,8 @@ int runImport(const QStringList &args, QTextStream &out, QTextStream &err)
     auto imported = openapi::importOpenApi(*text, options);
     if (!imported.ok()) {
         for (const base::Diagnostic &error : imported.errors())
-            err << "error: " << file << (error.location.isEmpty() ? QString() : QStringLiteral(": ") + error.location)
+            err << "error: " << file
+                << (error.location.isEmpty() ? QString() : QStringLiteral(": ") + error.location)
                 << ": " << error.message << Qt::endl;
         return 2;
     }
@@ -181,11 +184,14 @@ int runImport(const QStringList &args, QTextStream &out, QTextStream &err)
     int methods = 0;
     for (const model::Resource &resource : project->api.resources)
         methods += static_cast<int>(resource.methods.size());
-    out << output << ": " << (mergeInto.isEmpty() ? (overwriteInto.isEmpty() ? "imported" : "overwritten") : "merged")
-        << " \"" << project->api.name << "\" (" << (imported->specVersion == QLatin1String("2.0") ? "Swagger " : "OpenAPI ")
-        << imported->specVersion << "): " << project->api.resources.size() << " resources, " << methods
-        << " methods, " << project->api.models.size() << " models, " << project->api.authorizers.size()
-        << " authorizers; " << imported->report.size() << " warning(s)" << Qt::endl;
+    out << output << ": "
+        << (mergeInto.isEmpty() ? (overwriteInto.isEmpty() ? "imported" : "overwritten") : "merged")
+        << " \"" << project->api.name << "\" ("
+        << (imported->specVersion == QLatin1String("2.0") ? "Swagger " : "OpenAPI ")
+        << imported->specVersion << "): " << project->api.resources.size() << " resources, "
+        << methods << " methods, " << project->api.models.size() << " models, "
+        << project->api.authorizers.size() << " authorizers; " << imported->report.size()
+        << " warning(s)" << Qt::endl;
     return 0;
 }
 

@@ -13,8 +13,7 @@ namespace {
 
 // Replaces the element whose key matches or appends it; returns the id the element ends up with
 // (the existing one's when it replaced something).
-template<typename T, typename Key>
-QString upsert(std::vector<T> &items, T incoming, Key key)
+template<typename T, typename Key> QString upsert(std::vector<T> &items, T incoming, Key key)
 {
     for (T &item : items) {
         if (key(item) == key(incoming)) {
@@ -46,8 +45,8 @@ void mergeApi(RestApi &existing, const RestApi &imported)
         existing.policy = imported.policy;
     if (!imported.endpointConfiguration.vpcEndpointIds.isEmpty())
         existing.endpointConfiguration = imported.endpointConfiguration;
-    existing.disableExecuteApiEndpoint = existing.disableExecuteApiEndpoint
-                                         || imported.disableExecuteApiEndpoint;
+    existing.disableExecuteApiEndpoint
+        = existing.disableExecuteApiEndpoint || imported.disableExecuteApiEndpoint;
     for (const auto &[pointer, value] : imported.openApiExtras)
         existing.openApiExtras[pointer] = value;
 
@@ -55,18 +54,16 @@ void mergeApi(RestApi &existing, const RestApi &imported)
         upsert(existing.models, model, [](const Model &m) { return m.name; });
     std::map<QString, QString> authorizerIds;
     for (const Authorizer &authorizer : imported.authorizers)
-        authorizerIds[authorizer.id] = upsert(existing.authorizers, authorizer,
-                                              [](const Authorizer &a) { return a.name; });
+        authorizerIds[authorizer.id]
+            = upsert(existing.authorizers, authorizer, [](const Authorizer &a) { return a.name; });
     std::map<QString, QString> validatorIds;
     for (const RequestValidator &validator : imported.requestValidators)
         validatorIds[validator.id] = upsert(existing.requestValidators, validator,
                                             [](const RequestValidator &v) { return v.name; });
     for (const GatewayResponse &response : imported.gatewayResponses) {
-        const auto found = std::find_if(existing.gatewayResponses.begin(),
-                                        existing.gatewayResponses.end(),
-                                        [&](const GatewayResponse &g) {
-                                            return g.responseType == response.responseType;
-                                        });
+        const auto found = std::find_if(
+            existing.gatewayResponses.begin(), existing.gatewayResponses.end(),
+            [&](const GatewayResponse &g) { return g.responseType == response.responseType; });
         if (found != existing.gatewayResponses.end())
             *found = response;
         else

@@ -34,7 +34,7 @@ const char kValidator[] = "x-amazon-apigateway-request-validator";
 // Extensions API Gateway only reads for HTTP APIs: kept for the export, reported as unused.
 const QSet<QString> &httpApiOnlyKeys()
 {
-    static const QSet<QString> keys{
+    static const QSet<QString> keys {
         QStringLiteral("x-amazon-apigateway-importexport-version"),
         QStringLiteral("x-amazon-apigateway-cors"),
         QStringLiteral("x-amazon-apigateway-integrations"),
@@ -53,7 +53,7 @@ const QSet<QString> &httpApiOnlyKeys()
 // in a local runtime): round-tripped through openApiExtras without a warning.
 const QSet<QString> &carriedRootExtensions()
 {
-    static const QSet<QString> keys{
+    static const QSet<QString> keys {
         QStringLiteral("x-amazon-apigateway-documentation"),
         QStringLiteral("x-amazon-apigateway-security-policy"),
         QStringLiteral("x-amazon-apigateway-endpoint-access-mode"),
@@ -102,8 +102,8 @@ bool isAmazonExtension(const std::string &key)
 // twice gives the same ids and a round trip compares equal.
 QString stableId(const QString &kind, const QString &key)
 {
-    const QByteArray digest = QCryptographicHash::hash((kind + QChar(0) + key).toUtf8(),
-                                                       QCryptographicHash::Sha1);
+    const QByteArray digest
+        = QCryptographicHash::hash((kind + QChar(0) + key).toUtf8(), QCryptographicHash::Sha1);
     static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
     QString id;
     for (int i = 0; i < 10; ++i)
@@ -130,8 +130,7 @@ QString alphanumericName(const QString &name)
     return out.isEmpty() ? QStringLiteral("Model") : out;
 }
 
-template<typename E>
-std::optional<E> enumFromText(const Json &value)
+template<typename E> std::optional<E> enumFromText(const Json &value)
 {
     const auto text = scalarText(value);
     if (!text)
@@ -143,16 +142,20 @@ class Importer
 {
 public:
     Importer(const Json &document, const ImportOptions &options)
-        : m_doc(document), m_options(options), m_api(m_result.api)
-    {}
+        : m_doc(document)
+        , m_options(options)
+        , m_api(m_result.api)
+    {
+    }
 
     base::Result<ImportResult> run()
     {
         if (!m_doc.is_object())
-            return Diagnostic::error(QString(), QStringLiteral("not an OpenAPI or Swagger "
-                                                               "document: expected an object at "
-                                                               "the root, found %1")
-                                                    .arg(base::jsonTypeName(m_doc)));
+            return Diagnostic::error(QString(),
+                                     QStringLiteral("not an OpenAPI or Swagger "
+                                                    "document: expected an object at "
+                                                    "the root, found %1")
+                                         .arg(base::jsonTypeName(m_doc)));
         if (!detectVersion())
             return Diagnostic::error(QString(), m_versionError);
         m_api.id = m_options.apiId.isEmpty() ? base::newResourceId() : m_options.apiId;
@@ -212,7 +215,8 @@ private:
     {
         const Json *info = member(m_doc, "info");
         if (!info || !info->is_object()) {
-            warn(QStringLiteral("/info"), QStringLiteral("missing; the API is named \"Imported API\""));
+            warn(QStringLiteral("/info"),
+                 QStringLiteral("missing; the API is named \"Imported API\""));
             m_api.name = QStringLiteral("Imported API");
             return;
         }
@@ -222,11 +226,13 @@ private:
                  QStringLiteral("missing; the API is named \"Imported API\""));
             m_api.name = QStringLiteral("Imported API");
         }
-        m_api.description = stringAt(*info, "description", QStringLiteral("/info")).value_or(QString());
+        m_api.description
+            = stringAt(*info, "description", QStringLiteral("/info")).value_or(QString());
         m_api.version = stringAt(*info, "version", QStringLiteral("/info")).value_or(QString());
         for (auto it = info->begin(); it != info->end(); ++it) {
             if (it.key() != "title" && it.key() != "description" && it.key() != "version")
-                keep(m_api.openApiExtras, pointer(QStringLiteral("/info"), toQString(it.key())), *it);
+                keep(m_api.openApiExtras, pointer(QStringLiteral("/info"), toQString(it.key())),
+                     *it);
         }
     }
 
@@ -238,9 +244,9 @@ private:
             const Json &value = *it;
             if (key == "swagger" || key == "openapi" || key == "info" || key == "paths"
                 || key == "definitions" || key == "securityDefinitions" || key == "parameters"
-                || key == "responses" || key == "security" || key == "host"
-                || key == "basePath" || key == "schemes" || key == "consumes" || key == "produces"
-                || key == kValidator || key == "x-amazon-apigateway-request-validators")
+                || key == "responses" || key == "security" || key == "host" || key == "basePath"
+                || key == "schemes" || key == "consumes" || key == "produces" || key == kValidator
+                || key == "x-amazon-apigateway-request-validators")
                 continue;
             if (key == "servers") {
                 readServers(value);
@@ -252,7 +258,8 @@ private:
                         if (c.key() != "schemas" && c.key() != "parameters"
                             && c.key() != "requestBodies" && c.key() != "responses"
                             && c.key() != "headers" && c.key() != "securitySchemes") {
-                            carry(m_api.openApiExtras, pointer(at, toQString(c.key())), c.key(), *c);
+                            carry(m_api.openApiExtras, pointer(at, toQString(c.key())), c.key(),
+                                  *c);
                         }
             } else if (key == "x-amazon-apigateway-binary-media-types") {
                 m_api.binaryMediaTypes = stringList(value, at);
@@ -260,24 +267,27 @@ private:
                 if (const auto source = enumFromText<ApiKeySource>(value))
                     m_api.apiKeySource = *source;
                 else
-                    warn(at, QStringLiteral("expected HEADER or AUTHORIZER, found %1; not imported")
-                                 .arg(compact(value)));
+                    warn(at,
+                         QStringLiteral("expected HEADER or AUTHORIZER, found %1; not imported")
+                             .arg(compact(value)));
             } else if (key == "x-amazon-apigateway-minimum-compression-size") {
                 if (value.is_number_integer() && value.get<std::int64_t>() >= 0
                     && value.get<std::int64_t>() <= 10485760)
                     m_api.minimumCompressionSize = static_cast<int>(value.get<std::int64_t>());
                 else
-                    warn(at, QStringLiteral("expected an integer between 0 and 10485760, found %1; "
-                                            "not imported")
-                                 .arg(compact(value)));
+                    warn(at,
+                         QStringLiteral("expected an integer between 0 and 10485760, found %1; "
+                                        "not imported")
+                             .arg(compact(value)));
             } else if (key == "x-amazon-apigateway-policy") {
                 if (value.is_object())
                     m_api.policy = toQString(value.dump(2));
                 else if (value.is_string())
                     m_api.policy = toQString(value.get<std::string>());
                 else
-                    warn(at, QStringLiteral("expected a policy document, found %1; not imported")
-                                 .arg(base::jsonTypeName(value)));
+                    warn(at,
+                         QStringLiteral("expected a policy document, found %1; not imported")
+                             .arg(base::jsonTypeName(value)));
             } else if (key == "x-amazon-apigateway-endpoint-configuration") {
                 readEndpointConfiguration(value, at);
             } else if (key == "x-amazon-apigateway-gateway-responses") {
@@ -295,9 +305,10 @@ private:
         const QString name = toQString(key);
         keep(extras, at, value);
         if (httpApiOnlyKeys().contains(name))
-            warn(at, QStringLiteral("%1 is only read by HTTP APIs; API Gateway ignores it in a "
-                                    "REST API (kept for export)")
-                         .arg(name));
+            warn(at,
+                 QStringLiteral("%1 is only read by HTTP APIs; API Gateway ignores it in a "
+                                "REST API (kept for export)")
+                     .arg(name));
         else if (isAmazonExtension(key) && !carriedRootExtensions().contains(name))
             warn(at, QStringLiteral("unknown extension %1 (kept for export)").arg(name));
     }
@@ -319,8 +330,8 @@ private:
                 continue;
             const QString at = QStringLiteral("/servers/%1").arg(i);
             if (const Json *endpoint = member(server, "x-amazon-apigateway-endpoint-configuration"))
-                readEndpointConfiguration(*endpoint,
-                                          pointer(at, "x-amazon-apigateway-endpoint-configuration"));
+                readEndpointConfiguration(
+                    *endpoint, pointer(at, "x-amazon-apigateway-endpoint-configuration"));
         }
     }
 
@@ -348,13 +359,15 @@ private:
                     if (const auto type = enumFromName<EndpointType>(types.front().toUpper()))
                         m_api.endpointConfiguration.type = *type;
                     else
-                        warn(field, QStringLiteral("unknown endpoint type \"%1\"; not imported")
-                                        .arg(types.front()));
+                        warn(field,
+                             QStringLiteral("unknown endpoint type \"%1\"; not imported")
+                                 .arg(types.front()));
                 }
             } else {
-                warn(field, QStringLiteral("%1 is not part of a REST API's endpoint configuration "
-                                           "in Portico; not imported")
-                                .arg(toQString(it.key())));
+                warn(field,
+                     QStringLiteral("%1 is not part of a REST API's endpoint configuration "
+                                    "in Portico; not imported")
+                         .arg(toQString(it.key())));
             }
         }
     }
@@ -392,7 +405,8 @@ private:
         const QString at = QStringLiteral("/x-amazon-apigateway-request-validators");
         if (const Json *validators = member(m_doc, "x-amazon-apigateway-request-validators")) {
             if (!validators->is_object()) {
-                warn(at, QStringLiteral("expected an object keyed by validator name; not imported"));
+                warn(at,
+                     QStringLiteral("expected an object keyed by validator name; not imported"));
             } else {
                 for (auto it = validators->begin(); it != validators->end(); ++it) {
                     const QString name = toQString(it.key());
@@ -428,9 +442,10 @@ private:
         }
         const auto found = m_validatorIds.find(*text);
         if (found == m_validatorIds.end()) {
-            warn(at, QStringLiteral("no request validator named \"%1\" in "
-                                    "x-amazon-apigateway-request-validators; not applied")
-                         .arg(*text));
+            warn(at,
+                 QStringLiteral("no request validator named \"%1\" in "
+                                "x-amazon-apigateway-request-validators; not applied")
+                     .arg(*text));
             return {};
         }
         return found->second;
@@ -469,9 +484,10 @@ private:
             taken.insert(name);
             m_modelNames[original] = name;
             if (name != original)
-                warn(pointer(at, original), QStringLiteral("model names are letters and digits in "
-                                                           "API Gateway; imported as \"%1\"")
-                                                .arg(name));
+                warn(pointer(at, original),
+                     QStringLiteral("model names are letters and digits in "
+                                    "API Gateway; imported as \"%1\"")
+                         .arg(name));
         }
         m_takenModelNames = taken;
         for (auto it = schemas->begin(); it != schemas->end(); ++it) {
@@ -491,8 +507,9 @@ private:
         rewriteModelRefs(schema, [&](const QString &referenced) {
             const auto found = m_modelNames.find(referenced);
             if (found == m_modelNames.end()) {
-                warn(at, QStringLiteral("refers to \"%1\", which is not a schema of this file")
-                             .arg(referenced));
+                warn(at,
+                     QStringLiteral("refers to \"%1\", which is not a schema of this file")
+                         .arg(referenced));
                 return QString();
             }
             return modelUrl(m_api.id, found->second);
@@ -500,7 +517,8 @@ private:
         Model model;
         model.id = stableId(QStringLiteral("model"), name);
         model.name = name;
-        if (const Json *description = member(schemaIn, "description"); description && description->is_string())
+        if (const Json *description = member(schemaIn, "description");
+            description && description->is_string())
             model.description = toQString(description->get<std::string>());
         // Indented as the project file reader gives it back, so a saved project compares equal.
         model.schema = toQString(schema.dump(2));
@@ -516,13 +534,15 @@ private:
             return {};
         }
         if (const Json *ref = member(schema, "$ref"); ref && schema.size() == 1) {
-            const QString target = ref->is_string() ? toQString(ref->get<std::string>()) : QString();
+            const QString target
+                = ref->is_string() ? toQString(ref->get<std::string>()) : QString();
             const QString original = referencedModelName(target);
             const auto found = m_modelNames.find(original);
             if (original.isEmpty() || found == m_modelNames.end()) {
-                warn(pointer(at, "$ref"), QStringLiteral("\"%1\" is not a schema of this file; "
-                                                         "not imported")
-                                              .arg(target));
+                warn(pointer(at, "$ref"),
+                     QStringLiteral("\"%1\" is not a schema of this file; "
+                                    "not imported")
+                         .arg(target));
                 return {};
             }
             return found->second;
@@ -572,9 +592,9 @@ private:
                 m_schemes[name] = SchemeKind::Iam;
             } else if (scalarText(scheme.value("type", Json())) == QLatin1String("apiKey")
                        && scalarText(scheme.value("name", Json()))
-                              .value_or(QString())
-                              .compare(QLatin1String("x-api-key"), Qt::CaseInsensitive)
-                              == 0) {
+                               .value_or(QString())
+                               .compare(QLatin1String("x-api-key"), Qt::CaseInsensitive)
+                           == 0) {
                 m_schemes[name] = SchemeKind::ApiKey;
             } else {
                 // OAuth2, HTTP bearer and such have no REST API equivalent: carried for export.
@@ -599,10 +619,11 @@ private:
         const Json *type = member(extension, "type");
         const auto parsedType = type ? enumFromText<AuthorizerType>(*type) : std::nullopt;
         if (!parsedType) {
-            warn(pointer(field, "type"), QStringLiteral("expected token, request or "
-                                                        "cognito_user_pools, found %1; authorizer "
-                                                        "not imported")
-                                             .arg(type ? compact(*type) : QStringLiteral("nothing")));
+            warn(pointer(field, "type"),
+                 QStringLiteral("expected token, request or "
+                                "cognito_user_pools, found %1; authorizer "
+                                "not imported")
+                     .arg(type ? compact(*type) : QStringLiteral("nothing")));
             return;
         }
         authorizer.type = *parsedType;
@@ -616,10 +637,12 @@ private:
                 const auto text = scalarText(*it);
                 if (!text) {
                     // A CloudFormation intrinsic ({"Fn::Sub": ...}): kept for export only.
-                    keep(authorizer.openApiExtras, pointer(pointer(QString(), kAuthorizer), toQString(key)), *it);
-                    warn(keyAt, QStringLiteral("is %1, not a string (a CloudFormation "
-                                               "expression?); kept for export, not usable locally")
-                                    .arg(base::jsonTypeName(*it)));
+                    keep(authorizer.openApiExtras,
+                         pointer(pointer(QString(), kAuthorizer), toQString(key)), *it);
+                    warn(keyAt,
+                         QStringLiteral("is %1, not a string (a CloudFormation "
+                                        "expression?); kept for export, not usable locally")
+                             .arg(base::jsonTypeName(*it)));
                     continue;
                 }
                 if (key == "authorizerUri")
@@ -636,14 +659,16 @@ private:
                 if (ok && ttl >= 0 && ttl <= 3600)
                     authorizer.authorizerResultTtlInSeconds = ttl;
                 else
-                    warn(keyAt, QStringLiteral("expected 0 to 3600 seconds, found %1; the default "
-                                               "300 is used")
-                                    .arg(compact(*it)));
+                    warn(keyAt,
+                         QStringLiteral("expected 0 to 3600 seconds, found %1; the default "
+                                        "300 is used")
+                             .arg(compact(*it)));
             } else if (key == "providerARNs") {
                 authorizer.providerARNs = stringList(*it, keyAt);
             } else {
                 carryInside(authorizer.openApiExtras,
-                            pointer(pointer(QString(), kAuthorizer), toQString(key)), keyAt, key, *it);
+                            pointer(pointer(QString(), kAuthorizer), toQString(key)), keyAt, key,
+                            *it);
             }
         }
         if (authorizer.identitySource.isEmpty() && authorizer.type != AuthorizerType::Request) {
@@ -653,12 +678,13 @@ private:
                 authorizer.identitySource = QStringLiteral("method.request.header.") + header;
         } else if (authorizer.identitySource.isEmpty()) {
             const QString source = scalarText(scheme.value("name", Json())).value_or(QString());
-            const QString in = scalarText(scheme.value("in", Json())).value_or(QStringLiteral("header"));
+            const QString in
+                = scalarText(scheme.value("in", Json())).value_or(QStringLiteral("header"));
             if (!source.isEmpty() && source != QLatin1String("Unused"))
-                authorizer.identitySource = (in == QLatin1String("query")
-                                                 ? QStringLiteral("method.request.querystring.")
-                                                 : QStringLiteral("method.request.header."))
-                                            + source;
+                authorizer.identitySource
+                    = (in == QLatin1String("query") ? QStringLiteral("method.request.querystring.")
+                                                    : QStringLiteral("method.request.header."))
+                    + source;
         }
         for (auto it = scheme.begin(); it != scheme.end(); ++it) {
             const std::string &key = it.key();
@@ -681,9 +707,10 @@ private:
         keep(extras, relative, value);
         const QString name = toQString(key);
         if (httpApiOnlyKeys().contains(name))
-            warn(at, QStringLiteral("%1 is only read by HTTP APIs; API Gateway ignores it in a "
-                                    "REST API (kept for export)")
-                         .arg(name));
+            warn(at,
+                 QStringLiteral("%1 is only read by HTTP APIs; API Gateway ignores it in a "
+                                "REST API (kept for export)")
+                     .arg(name));
     }
 
     // ---- paths ---------------------------------------------------------------------------
@@ -693,8 +720,8 @@ private:
         QString path;
         if (m_swagger2) {
             path = scalarText(m_doc.value("basePath", Json())).value_or(QString());
-        } else if (const Json *servers = member(m_doc, "servers");
-                   servers && servers->is_array() && !servers->empty() && (*servers)[0].is_object()) {
+        } else if (const Json *servers = member(m_doc, "servers"); servers && servers->is_array()
+                   && !servers->empty() && (*servers)[0].is_object()) {
             const Json &server = (*servers)[0];
             const Json *variables = member(server, "variables");
             const Json *basePath = variables ? member(*variables, "basePath") : nullptr;
@@ -730,8 +757,9 @@ private:
             return;
         }
         if (!paths->is_object()) {
-            warn(QStringLiteral("/paths"), QStringLiteral("expected an object keyed by path; "
-                                                          "no resources imported"));
+            warn(QStringLiteral("/paths"),
+                 QStringLiteral("expected an object keyed by path; "
+                                "no resources imported"));
             return;
         }
         for (auto it = paths->begin(); it != paths->end(); ++it) {
@@ -775,9 +803,10 @@ private:
                 continue;
             }
             if (m_api.resources[static_cast<size_t>(parent)].isGreedy()) {
-                warn(at, QStringLiteral("a greedy path variable (%1) cannot have children; "
-                                        "path not imported")
-                             .arg(m_api.resources[static_cast<size_t>(parent)].pathPart));
+                warn(at,
+                     QStringLiteral("a greedy path variable (%1) cannot have children; "
+                                    "path not imported")
+                         .arg(m_api.resources[static_cast<size_t>(parent)].pathPart));
                 return -1;
             }
             if (const QString problem = pathrules::checkPathPart(segment); !problem.isEmpty()) {
@@ -826,8 +855,9 @@ private:
                 // summary, description, servers, vendor extensions: carried with the document.
                 keep(m_api.openApiExtras, keyAt, *it);
                 if (isAmazonExtension(key))
-                    warn(keyAt, QStringLiteral("unknown extension %1 (kept for export)")
-                                    .arg(toQString(key)));
+                    warn(keyAt,
+                         QStringLiteral("unknown extension %1 (kept for export)")
+                             .arg(toQString(key)));
             }
         }
     }
@@ -841,7 +871,8 @@ private:
             warn(at, QStringLiteral("expected an operation object; not imported"));
             return;
         }
-        const QString resourcePath = m_api.pathOf(m_api.resources[static_cast<size_t>(resourceIndex)].id);
+        const QString resourcePath
+            = m_api.pathOf(m_api.resources[static_cast<size_t>(resourceIndex)].id);
         Method method;
         method.httpMethod = verb;
         for (auto it = operation.begin(); it != operation.end(); ++it) {
@@ -859,11 +890,13 @@ private:
             } else {
                 keep(method.openApiExtras, pointer(QString(), toQString(key)), *it);
                 if (httpApiOnlyKeys().contains(toQString(key)))
-                    warn(keyAt, QStringLiteral("%1 is only read by HTTP APIs (kept for export)")
-                                    .arg(toQString(key)));
+                    warn(keyAt,
+                         QStringLiteral("%1 is only read by HTTP APIs (kept for export)")
+                             .arg(toQString(key)));
                 else if (isAmazonExtension(key))
-                    warn(keyAt, QStringLiteral("unknown extension %1 (kept for export)")
-                                    .arg(toQString(key)));
+                    warn(keyAt,
+                         QStringLiteral("unknown extension %1 (kept for export)")
+                             .arg(toQString(key)));
             }
         }
         const QString hint = modelNameHint(method, resourcePath, verb);
@@ -905,15 +938,18 @@ private:
 
     void readLegacyAuth(Method &method, const Json &value, const QString &at)
     {
-        const QString type = value.is_object() ? scalarText(value.value("type", Json())).value_or(QString())
-                                               : QString();
+        const QString type = value.is_object()
+            ? scalarText(value.value("type", Json())).value_or(QString())
+            : QString();
         if (type.compare(QLatin1String("aws_iam"), Qt::CaseInsensitive) == 0) {
             method.authorizationType = AuthorizationType::AwsIam;
-            warn(at, QStringLiteral("x-amazon-apigateway-auth is an HTTP API extension; read as "
-                                    "AWS_IAM authorization as the 2015 importer did"));
+            warn(at,
+                 QStringLiteral("x-amazon-apigateway-auth is an HTTP API extension; read as "
+                                "AWS_IAM authorization as the 2015 importer did"));
         } else if (type.compare(QLatin1String("none"), Qt::CaseInsensitive) != 0) {
-            warn(at, QStringLiteral("x-amazon-apigateway-auth: expected type AWS_IAM or NONE; "
-                                    "not imported"));
+            warn(at,
+                 QStringLiteral("x-amazon-apigateway-auth: expected type AWS_IAM or NONE; "
+                                "not imported"));
         }
     }
 
@@ -957,24 +993,28 @@ private:
             if (in == QLatin1String("path")) {
                 method.requestParameters[QStringLiteral("method.request.path.") + name] = true;
             } else if (in == QLatin1String("query")) {
-                method.requestParameters[QStringLiteral("method.request.querystring.") + name] = required;
+                method.requestParameters[QStringLiteral("method.request.querystring.") + name]
+                    = required;
             } else if (in == QLatin1String("header")) {
-                method.requestParameters[QStringLiteral("method.request.header.") + name] = required;
+                method.requestParameters[QStringLiteral("method.request.header.") + name]
+                    = required;
             } else if (in == QLatin1String("body") && m_swagger2) {
                 const Json *schema = member(param, "schema");
                 if (!schema) {
                     warn(paramAt, QStringLiteral("body parameter without a schema; not imported"));
                     continue;
                 }
-                const QString model = modelFor(*schema, pointer(paramAt, "schema"), hint + QStringLiteral(" request"));
+                const QString model = modelFor(*schema, pointer(paramAt, "schema"),
+                                               hint + QStringLiteral(" request"));
                 if (model.isEmpty())
                     continue;
                 for (const QString &type : mediaTypes(operation, "consumes"))
                     method.requestModels[type] = model;
             } else {
-                warn(paramAt, QStringLiteral("%1 parameters have no API Gateway equivalent; "
-                                             "\"%2\" not imported")
-                                  .arg(in.isEmpty() ? QStringLiteral("untyped") : in, name));
+                warn(paramAt,
+                     QStringLiteral("%1 parameters have no API Gateway equivalent; "
+                                    "\"%2\" not imported")
+                         .arg(in.isEmpty() ? QStringLiteral("untyped") : in, name));
             }
         }
     }
@@ -983,7 +1023,8 @@ private:
     QStringList mediaTypes(const Json &operation, const char *key) const
     {
         for (const Json *holder : {&operation, &m_doc}) {
-            if (const Json *list = member(*holder, key); list && list->is_array() && !list->empty()) {
+            if (const Json *list = member(*holder, key);
+                list && list->is_array() && !list->empty()) {
                 QStringList out;
                 for (const Json &type : *list)
                     if (type.is_string())
@@ -995,7 +1036,8 @@ private:
         return {QStringLiteral("application/json")};
     }
 
-    void readRequestBody(Method &method, const Json &bodyIn, const QString &atIn, const QString &hint)
+    void readRequestBody(Method &method, const Json &bodyIn, const QString &atIn,
+                         const QString &hint)
     {
         QString at = atIn;
         const Json *body = resolveRef(bodyIn, at);
@@ -1012,7 +1054,8 @@ private:
             const Json *schema = it->is_object() ? member(*it, "schema") : nullptr;
             if (!schema)
                 continue; // a body of this type without a model: nothing to validate against
-            const QString model = modelFor(*schema, pointer(typeAt, "schema"), hint + QStringLiteral(" request"));
+            const QString model
+                = modelFor(*schema, pointer(typeAt, "schema"), hint + QStringLiteral(" request"));
             if (!model.isEmpty())
                 method.requestModels[type] = model;
         }
@@ -1035,9 +1078,10 @@ private:
             static const QRegularExpression statusCode(QStringLiteral("^[1-5][0-9][0-9]$"));
             if (!statusCode.match(status).hasMatch()) {
                 keep(method.openApiExtras, pointer(QStringLiteral("/responses"), status), *it);
-                warn(responseAt, QStringLiteral("API Gateway method responses need a status code; "
-                                                "\"%1\" kept for export only")
-                                     .arg(status));
+                warn(responseAt,
+                     QStringLiteral("API Gateway method responses need a status code; "
+                                    "\"%1\" kept for export only")
+                         .arg(status));
                 continue;
             }
             const Json *response = resolveRef(*it, responseAt);
@@ -1064,7 +1108,9 @@ private:
                                                + toQString(header.key())]
                             = false;
                 } else if (key == "schema" && m_swagger2) {
-                    const QString model = modelFor(*field, fieldAt, hint + QLatin1Char(' ') + status + QStringLiteral(" response"));
+                    const QString model
+                        = modelFor(*field, fieldAt,
+                                   hint + QLatin1Char(' ') + status + QStringLiteral(" response"));
                     if (!model.isEmpty())
                         for (const QString &type : mediaTypes(operation, "produces"))
                             out.responseModels[type] = model;
@@ -1099,8 +1145,9 @@ private:
         if (!security)
             return;
         if (!security->is_array()) {
-            warn(securityAt, QStringLiteral("expected an array of security requirements; not "
-                                            "imported"));
+            warn(securityAt,
+                 QStringLiteral("expected an array of security requirements; not "
+                                "imported"));
             return;
         }
         bool authorizerSet = method.authorizationType != AuthorizationType::None;
@@ -1116,7 +1163,8 @@ private:
                 const QString schemeAt = pointer(requirementAt, name);
                 const auto kind = m_schemes.find(name);
                 if (kind == m_schemes.end()) {
-                    warn(schemeAt, QStringLiteral("no security scheme named \"%1\"; not applied").arg(name));
+                    warn(schemeAt,
+                         QStringLiteral("no security scheme named \"%1\"; not applied").arg(name));
                     continue;
                 }
                 switch (kind->second) {
@@ -1126,9 +1174,10 @@ private:
                 case SchemeKind::Iam:
                 case SchemeKind::Authorizer:
                     if (authorizerSet) {
-                        warn(schemeAt, QStringLiteral("a method has one authorizer; \"%1\" not "
-                                                      "applied, the first one listed is used")
-                                           .arg(name));
+                        warn(schemeAt,
+                             QStringLiteral("a method has one authorizer; \"%1\" not "
+                                            "applied, the first one listed is used")
+                                 .arg(name));
                         break;
                     }
                     authorizerSet = true;
@@ -1145,9 +1194,10 @@ private:
                     }
                     break;
                 case SchemeKind::Other:
-                    warn(schemeAt, QStringLiteral("\"%1\" is not an API Gateway authorizer, API "
-                                                  "key or IAM scheme; not applied")
-                                       .arg(name));
+                    warn(schemeAt,
+                         QStringLiteral("\"%1\" is not an API Gateway authorizer, API "
+                                        "key or IAM scheme; not applied")
+                             .arg(name));
                     break;
                 }
             }
@@ -1187,9 +1237,10 @@ private:
         const Json *type = member(value, "type");
         const auto parsedType = type ? enumFromText<IntegrationType>(*type) : std::nullopt;
         if (!parsedType) {
-            warn(pointer(at, "type"), QStringLiteral("expected aws, aws_proxy, http, http_proxy or "
-                                                     "mock, found %1; integration not imported")
-                                          .arg(type ? compact(*type) : QStringLiteral("nothing")));
+            warn(pointer(at, "type"),
+                 QStringLiteral("expected aws, aws_proxy, http, http_proxy or "
+                                "mock, found %1; integration not imported")
+                     .arg(type ? compact(*type) : QStringLiteral("nothing")));
             return;
         }
         integration.type = *parsedType;
@@ -1204,9 +1255,10 @@ private:
                 const auto text = scalarText(*it);
                 if (!text) {
                     keep(integration.openApiExtras, relative, *it);
-                    warn(keyAt, QStringLiteral("is %1, not a string (a CloudFormation "
-                                               "expression?); kept for export, not usable locally")
-                                    .arg(base::jsonTypeName(*it)));
+                    warn(keyAt,
+                         QStringLiteral("is %1, not a string (a CloudFormation "
+                                        "expression?); kept for export, not usable locally")
+                             .arg(base::jsonTypeName(*it)));
                     continue;
                 }
                 if (key == "httpMethod")
@@ -1223,36 +1275,41 @@ private:
                 if (const auto parsed = enumFromText<ConnectionType>(*it))
                     integration.connectionType = *parsed;
                 else
-                    warn(keyAt, QStringLiteral("expected INTERNET or VPC_LINK, found %1; not "
-                                               "imported")
-                                    .arg(compact(*it)));
+                    warn(keyAt,
+                         QStringLiteral("expected INTERNET or VPC_LINK, found %1; not "
+                                        "imported")
+                             .arg(compact(*it)));
             } else if (key == "requestParameters") {
-                integration.requestParameters = stringMapOf(*it, keyAt, integration.openApiExtras, relative);
+                integration.requestParameters
+                    = stringMapOf(*it, keyAt, integration.openApiExtras, relative);
             } else if (key == "requestTemplates") {
                 integration.requestTemplates = templateMap(*it, keyAt);
             } else if (key == "passthroughBehavior") {
                 if (const auto parsed = enumFromText<PassthroughBehavior>(*it))
                     integration.passthroughBehavior = *parsed;
                 else
-                    warn(keyAt, QStringLiteral("expected when_no_match, when_no_templates or "
-                                               "never, found %1; WHEN_NO_MATCH is used")
-                                    .arg(compact(*it)));
+                    warn(keyAt,
+                         QStringLiteral("expected when_no_match, when_no_templates or "
+                                        "never, found %1; WHEN_NO_MATCH is used")
+                             .arg(compact(*it)));
             } else if (key == "contentHandling") {
                 if (const auto parsed = enumFromText<ContentHandling>(*it))
                     integration.contentHandling = *parsed;
                 else
-                    warn(keyAt, QStringLiteral("expected CONVERT_TO_TEXT or CONVERT_TO_BINARY, "
-                                               "found %1; not imported")
-                                    .arg(compact(*it)));
+                    warn(keyAt,
+                         QStringLiteral("expected CONVERT_TO_TEXT or CONVERT_TO_BINARY, "
+                                        "found %1; not imported")
+                             .arg(compact(*it)));
             } else if (key == "timeoutInMillis") {
                 bool ok = false;
                 const int timeout = scalarText(*it).value_or(QString()).toInt(&ok);
                 if (ok && timeout >= 50)
                     integration.timeoutInMillis = timeout;
                 else
-                    warn(keyAt, QStringLiteral("expected milliseconds (50 or more), found %1; "
-                                               "29000 is used")
-                                    .arg(compact(*it)));
+                    warn(keyAt,
+                         QStringLiteral("expected milliseconds (50 or more), found %1; "
+                                        "29000 is used")
+                             .arg(compact(*it)));
             } else if (key == "cacheKeyParameters") {
                 integration.cacheKeyParameters = stringList(*it, keyAt);
             } else if (key == "tlsConfig") {
@@ -1262,17 +1319,21 @@ private:
             } else {
                 carryInside(integration.openApiExtras, relative, keyAt, key, *it);
                 if (key == "integrationResponses")
-                    warn(keyAt, QStringLiteral("integration responses belong under \"responses\"; "
-                                               "API Gateway ignores this key (kept for export)"));
+                    warn(keyAt,
+                         QStringLiteral("integration responses belong under \"responses\"; "
+                                        "API Gateway ignores this key (kept for export)"));
                 else if (!httpApiOnlyKeys().contains(toQString(key)) && key != "integrationTarget"
                          && key != "responseTransferMode")
-                    warn(keyAt, QStringLiteral("unknown integration field \"%1\" (kept for export)")
-                                    .arg(toQString(key)));
+                    warn(keyAt,
+                         QStringLiteral("unknown integration field \"%1\" (kept for export)")
+                             .arg(toQString(key)));
             }
         }
         if (integration.needsUri() && integration.uri.isEmpty()
             && !integration.openApiExtras.count(QStringLiteral("/uri")))
-            warn(at, QStringLiteral("a %1 integration needs a uri").arg(enumName(integration.type).toLower()));
+            warn(at,
+                 QStringLiteral("a %1 integration needs a uri")
+                     .arg(enumName(integration.type).toLower()));
         method.integration = std::move(integration);
     }
 
@@ -1308,8 +1369,9 @@ private:
             IntegrationResponse response;
             const auto status = scalarText(it->value("statusCode", Json()));
             if (!status || status->isEmpty()) {
-                warn(responseAt, QStringLiteral("integration response without a statusCode; not "
-                                                "imported"));
+                warn(responseAt,
+                     QStringLiteral("integration response without a statusCode; not "
+                                    "imported"));
                 continue;
             }
             response.statusCode = *status;
@@ -1329,15 +1391,17 @@ private:
                     if (const auto parsed = enumFromText<ContentHandling>(*field))
                         response.contentHandling = *parsed;
                     else
-                        warn(fieldAt, QStringLiteral("expected CONVERT_TO_TEXT or "
-                                                     "CONVERT_TO_BINARY; not imported"));
+                        warn(fieldAt,
+                             QStringLiteral("expected CONVERT_TO_TEXT or "
+                                            "CONVERT_TO_BINARY; not imported"));
                 } else {
                     keep(integration.openApiExtras,
                          pointer(pointer(QStringLiteral("/responses"), pattern), toQString(key)),
                          *field);
-                    warn(fieldAt, QStringLiteral("unknown integration response field \"%1\" "
-                                                 "(kept for export)")
-                                      .arg(toQString(key)));
+                    warn(fieldAt,
+                         QStringLiteral("unknown integration response field \"%1\" "
+                                        "(kept for export)")
+                             .arg(toQString(key)));
                 }
             }
             // Non-string mapping values (CloudFormation Fn::If in real files) go back as written.
@@ -1347,10 +1411,11 @@ private:
                                           + relative]
                     = text;
             if (integration.integrationResponses.count(response.statusCode))
-                warn(responseAt, QStringLiteral("another selection pattern already maps to status "
-                                                "%1; API Gateway keeps one integration response "
-                                                "per status, this later one wins")
-                                     .arg(response.statusCode));
+                warn(responseAt,
+                     QStringLiteral("another selection pattern already maps to status "
+                                    "%1; API Gateway keeps one integration response "
+                                    "per status, this later one wins")
+                         .arg(response.statusCode));
             integration.integrationResponses[response.statusCode] = response;
         }
     }
@@ -1391,9 +1456,10 @@ private:
                 out[key] = toQString(it->get<std::string>());
             } else {
                 keep(extras, pointer(relative, key), *it);
-                warn(pointer(at, key), QStringLiteral("expected a string, found %1 (kept for "
-                                                      "export, not usable locally)")
-                                           .arg(base::jsonTypeName(*it)));
+                warn(pointer(at, key),
+                     QStringLiteral("expected a string, found %1 (kept for "
+                                    "export, not usable locally)")
+                         .arg(base::jsonTypeName(*it)));
             }
         }
         return out;
@@ -1416,8 +1482,9 @@ private:
             return std::nullopt;
         const auto text = scalarText(*value);
         if (!text)
-            warn(pointer(at, key), QStringLiteral("expected a string, found %1; not imported")
-                                       .arg(base::jsonTypeName(*value)));
+            warn(pointer(at, key),
+                 QStringLiteral("expected a string, found %1; not imported")
+                     .arg(base::jsonTypeName(*value)));
         return text;
     }
 
@@ -1435,8 +1502,9 @@ private:
             if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
                 return false;
         }
-        warn(pointer(at, key), QStringLiteral("expected true or false, found %1; false is used")
-                                   .arg(compact(*value)));
+        warn(
+            pointer(at, key),
+            QStringLiteral("expected true or false, found %1; false is used").arg(compact(*value)));
         return false;
     }
 
@@ -1489,27 +1557,31 @@ private:
             const Json *ref = member(*current, "$ref");
             if (!ref)
                 return current;
-            const QString target = ref->is_string() ? toQString(ref->get<std::string>()) : QString();
+            const QString target
+                = ref->is_string() ? toQString(ref->get<std::string>()) : QString();
             if (!target.startsWith(QLatin1String("#/"))) {
-                warn(pointer(at, "$ref"), QStringLiteral("only references inside the file are "
-                                                         "supported; \"%1\" not imported")
-                                              .arg(target));
+                warn(pointer(at, "$ref"),
+                     QStringLiteral("only references inside the file are "
+                                    "supported; \"%1\" not imported")
+                         .arg(target));
                 return nullptr;
             }
             try {
                 const Json::json_pointer jsonPointer(toStd(target.mid(1)));
                 if (!m_doc.contains(jsonPointer)) {
-                    warn(pointer(at, "$ref"), QStringLiteral("\"%1\" does not exist in the file; "
-                                                             "not imported")
-                                                  .arg(target));
+                    warn(pointer(at, "$ref"),
+                         QStringLiteral("\"%1\" does not exist in the file; "
+                                        "not imported")
+                             .arg(target));
                     return nullptr;
                 }
                 current = &m_doc.at(jsonPointer);
                 at = target.mid(1);
             } catch (const Json::exception &) {
-                warn(pointer(at, "$ref"), QStringLiteral("\"%1\" is not a valid JSON pointer; not "
-                                                         "imported")
-                                              .arg(target));
+                warn(pointer(at, "$ref"),
+                     QStringLiteral("\"%1\" is not a valid JSON pointer; not "
+                                    "imported")
+                         .arg(target));
                 return nullptr;
             }
         }

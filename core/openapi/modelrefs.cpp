@@ -10,13 +10,14 @@ using base::Json;
 
 QString modelUrl(const QString &apiId, const QString &modelName)
 {
-    return QStringLiteral("https://apigateway.amazonaws.com/restapis/%1/models/%2").arg(apiId, modelName);
+    return QStringLiteral("https://apigateway.amazonaws.com/restapis/%1/models/%2")
+        .arg(apiId, modelName);
 }
 
 QString referencedModelName(const QString &ref)
 {
-    static const QLatin1String localForms[] = {QLatin1String("#/definitions/"),
-                                               QLatin1String("#/components/schemas/")};
+    static const QLatin1String localForms[]
+        = {QLatin1String("#/definitions/"), QLatin1String("#/components/schemas/")};
     for (const QLatin1String prefix : localForms) {
         if (ref.startsWith(prefix)) {
             QString name = ref.mid(prefix.size());

@@ -1,7 +1,8 @@
 // How a model's schema refers to other models. API Gateway stores a reference as the model's URL
 // ("https://apigateway.amazonaws.com/restapis/{apiId}/models/Pet"); an OpenAPI file writes
 // "#/definitions/Pet" (Swagger 2.0) or "#/components/schemas/Pet" (OpenAPI 3). Import rewrites the
-// file's form to the URL, export rewrites it back, so a model never depends on the file it came from.
+// file's form to the URL, export rewrites it back, so a model never depends on the file it came
+// from.
 #pragma once
 
 #include "base/json.h"
@@ -21,8 +22,8 @@ QString referencedModelName(const QString &ref);
 // Every "$ref" in `schema` that names a model replaced by target(name), unless that is empty.
 void rewriteModelRefs(base::Json &schema, const std::function<QString(const QString &)> &target);
 
-// Every "$ref" in `schema` that names a model, rewritten to modelUrl(apiId, name). Other "$ref"s are
-// left as they are.
+// Every "$ref" in `schema` that names a model, rewritten to modelUrl(apiId, name). Other "$ref"s
+// are left as they are.
 void rewriteRefsToModelUrls(base::Json &schema, const QString &apiId);
 
 // Every "$ref" in `schema` that names a model, rewritten to localPrefix + name (localPrefix is

@@ -25,14 +25,15 @@ bool looksLikeJson(const QByteArray &text)
 }
 
 struct TooLarge
-{};
+{
+};
 
 // YAML 1.1 plain scalars as a YAML 1.1 loader (PyYAML, SnakeYAML, js-yaml) reads them.
 Json plainScalar(const std::string &text)
 {
     static const QRegularExpression integer(QStringLiteral("^[-+]?(0|[1-9][0-9_]*)$"));
-    static const QRegularExpression number(
-        QStringLiteral("^[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"));
+    static const QRegularExpression number(QStringLiteral(
+        "^[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$"));
     if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL")
         return nullptr;
     if (text == "true" || text == "True" || text == "TRUE" || text == "yes" || text == "Yes"
@@ -63,7 +64,7 @@ public:
     Json convert(const YAML::Node &node)
     {
         if (++m_nodes > kMaxExpandedNodes)
-            throw TooLarge{};
+            throw TooLarge {};
         Json value = untagged(node);
         const std::string &tag = node.Tag();
         if (tag.size() > 1 && tag[0] == '!' && tag[1] != '!' && tag.rfind("tag:", 0) != 0)
@@ -93,7 +94,8 @@ private:
             Json object = Json::object();
             for (const auto &entry : node) {
                 // Keys are strings in JSON: 200 stays "200", a null key becomes "null".
-                const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : YAML::Dump(entry.first);
+                const std::string key
+                    = entry.first.IsScalar() ? entry.first.Scalar() : YAML::Dump(entry.first);
                 if (key == "<<" && entry.second.IsMap()) {
                     // A merge key: the merged mapping's entries, without overriding explicit keys.
                     Json merged = convert(entry.second);
@@ -113,14 +115,15 @@ private:
     static Json cloudFormationFunction(const std::string &name, Json value)
     {
         if (name == "Ref" || name == "Condition")
-            return Json{{name, std::move(value)}};
+            return Json {{name, std::move(value)}};
         if (name == "GetAtt" && value.is_string()) {
             const std::string text = value.get<std::string>();
             const size_t dot = text.find('.');
             if (dot != std::string::npos)
-                return Json{{"Fn::GetAtt", Json::array({text.substr(0, dot), text.substr(dot + 1)})}};
+                return Json {
+                    {"Fn::GetAtt", Json::array({text.substr(0, dot), text.substr(dot + 1)})}};
         }
-        return Json{{"Fn::" + name, std::move(value)}};
+        return Json {{"Fn::" + name, std::move(value)}};
     }
 
     size_t m_nodes = 0;
@@ -134,8 +137,9 @@ base::Result<Json> readJsonOrYaml(const QByteArray &text)
         Json out;
         base::JsonParseError error;
         if (!base::parseJson(text, out, error))
-            return Diagnostic::error(QStringLiteral("line %1, column %2").arg(error.line).arg(error.column),
-                                     error.message);
+            return Diagnostic::error(
+                QStringLiteral("line %1, column %2").arg(error.line).arg(error.column),
+                error.message);
         return out;
     }
     try {
@@ -148,9 +152,10 @@ base::Result<Json> readJsonOrYaml(const QByteArray &text)
             QStringLiteral("line %1, column %2").arg(e.mark.line + 1).arg(e.mark.column + 1),
             QString::fromStdString(e.msg));
     } catch (const TooLarge &) {
-        return Diagnostic::error(QString(), QStringLiteral("the YAML expands to more than %1 nodes "
-                                                           "(aliases repeated too often)")
-                                                .arg(kMaxExpandedNodes));
+        return Diagnostic::error(QString(),
+                                 QStringLiteral("the YAML expands to more than %1 nodes "
+                                                "(aliases repeated too often)")
+                                     .arg(kMaxExpandedNodes));
     }
 }
 

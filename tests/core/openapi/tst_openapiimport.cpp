@@ -32,7 +32,8 @@ QByteArray readCorpus(const QString &name)
     return file.readAll();
 }
 
-openapi::ImportResult importOrFail(const QByteArray &text, const openapi::ImportOptions &options = {})
+openapi::ImportResult importOrFail(const QByteArray &text,
+                                   const openapi::ImportOptions &options = {})
 {
     auto result = openapi::importOpenApi(text, options);
     if (!result.ok())
@@ -94,8 +95,10 @@ private Q_SLOTS:
     void everyCorpusFileImports_data()
     {
         QTest::addColumn<QString>("file");
-        const QStringList files = QDir(corpusDir()).entryList({QStringLiteral("*.json"), QStringLiteral("*.yaml")},
-                                                             QDir::Files, QDir::Name);
+        const QStringList files
+            = QDir(corpusDir())
+                  .entryList({QStringLiteral("*.json"), QStringLiteral("*.yaml")}, QDir::Files,
+                             QDir::Name);
         QVERIFY(files.size() >= 29);
         for (const QString &file : files)
             QTest::newRow(qPrintable(file)) << file;
@@ -132,12 +135,14 @@ private Q_SLOTS:
     void cleanFilesGiveAnEmptyReport_data()
     {
         QTest::addColumn<QString>("file");
-        for (const char *file : {"awsdocs-image-lambda-binary.oas30.json", "awsdocs-kinesis-proxy.oas30.json",
-                                 "awsdocs-lambda-calc-validators.swagger2.json", "awsdocs-s3-proxy.swagger2.json",
-                                 "awsdocs-simple-calc.swagger2.json", "localstack-circular-ref-validator.oas30.json",
-                                 "localstack-petstore-authorizer.swagger2.json", "localstack-pulumi.swagger2.json",
-                                 "localstack-basepath-server-variable.oas30.yaml",
-                                 "localstack-integer-status-codes.oas30.yaml", "serverless-express-proxy.swagger2.yaml"})
+        for (const char *file :
+             {"awsdocs-image-lambda-binary.oas30.json", "awsdocs-kinesis-proxy.oas30.json",
+              "awsdocs-lambda-calc-validators.swagger2.json", "awsdocs-s3-proxy.swagger2.json",
+              "awsdocs-simple-calc.swagger2.json", "localstack-circular-ref-validator.oas30.json",
+              "localstack-petstore-authorizer.swagger2.json", "localstack-pulumi.swagger2.json",
+              "localstack-basepath-server-variable.oas30.yaml",
+              "localstack-integer-status-codes.oas30.yaml",
+              "serverless-express-proxy.swagger2.yaml"})
             QTest::newRow(file) << QString::fromLatin1(file);
     }
     void cleanFilesGiveAnEmptyReport()
@@ -151,29 +156,36 @@ private Q_SLOTS:
     void basePathModesAsAwsRecorded()
     {
         using M = openapi::BasePathMode;
-        const QByteArray swagger = readCorpus(QStringLiteral("localstack-basepath-query-authorizer.swagger2.json"));
-        const QByteArray oas = readCorpus(QStringLiteral("localstack-basepath-server-variable.oas30.yaml"));
+        const QByteArray swagger
+            = readCorpus(QStringLiteral("localstack-basepath-query-authorizer.swagger2.json"));
+        const QByteArray oas
+            = readCorpus(QStringLiteral("localstack-basepath-server-variable.oas30.yaml"));
         QCOMPARE(paths(importOrFail(swagger, {M::Ignore, {}}).api), strings({"/", "/test"}));
-        QCOMPARE(paths(importOrFail(swagger, {M::Prepend, {}}).api), strings({"/", "/base", "/base/test"}));
+        QCOMPARE(paths(importOrFail(swagger, {M::Prepend, {}}).api),
+                 strings({"/", "/base", "/base/test"}));
         QCOMPARE(paths(importOrFail(swagger, {M::Split, {}}).api), strings({"/", "/test"}));
         QCOMPARE(paths(importOrFail(oas, {M::Ignore, {}}).api), strings({"/", "/test"}));
-        QCOMPARE(paths(importOrFail(oas, {M::Prepend, {}}).api), strings({"/", "/base-var", "/base-var/test"}));
+        QCOMPARE(paths(importOrFail(oas, {M::Prepend, {}}).api),
+                 strings({"/", "/base-var", "/base-var/test"}));
         QCOMPARE(paths(importOrFail(oas, {M::Split, {}}).api), strings({"/", "/test"}));
         // The server URL's path when there is no basePath variable (AWS's srv-url recording).
         // An ordinary string: moc reads "//" inside a raw string literal as a comment.
-        const QByteArray url = "{\"openapi\": \"3.0.1\", \"info\": {\"title\": \"t\", \"version\": \"1\"},"
-                               "\"servers\": [{\"url\": \"https://example.com/base-url/part\"}],"
-                               "\"paths\": {\"/test\": {\"get\": {\"responses\": {}}}}}";
+        const QByteArray url
+            = "{\"openapi\": \"3.0.1\", \"info\": {\"title\": \"t\", \"version\": \"1\"},"
+              "\"servers\": [{\"url\": \"https://example.com/base-url/part\"}],"
+              "\"paths\": {\"/test\": {\"get\": {\"responses\": {}}}}}";
         QCOMPARE(paths(importOrFail(url, {M::Prepend, {}}).api),
                  strings({"/", "/base-url", "/base-url/part", "/base-url/part/test"}));
-        QCOMPARE(paths(importOrFail(url, {M::Split, {}}).api), strings({"/", "/part", "/part/test"}));
+        QCOMPARE(paths(importOrFail(url, {M::Split, {}}).api),
+                 strings({"/", "/part", "/part/test"}));
     }
 
     // Recorded: test_import_with_circular_models_and_request_validation.
     void circularModelsBecomeModelsReferringToEachOther()
     {
         const openapi::ImportResult result = importOrFail(
-            readCorpus(QStringLiteral("localstack-circular-ref-validator.oas30.json")), {{}, QStringLiteral("abc1234567")});
+            readCorpus(QStringLiteral("localstack-circular-ref-validator.oas30.json")),
+            {{}, QStringLiteral("abc1234567")});
         const RestApi &api = result.api;
         const Model *person = api.findModel(QStringLiteral("Person"));
         const Model *house = api.findModel(QStringLiteral("House"));
@@ -187,10 +199,12 @@ private Q_SLOTS:
                  std::string("https://apigateway.amazonaws.com/restapis/abc1234567/models/Person"));
         const Method &post = methodAt(api, QStringLiteral("/person"), QStringLiteral("POST"));
         QCOMPARE(post.operationName, QStringLiteral("CreatePerson"));
-        QCOMPARE(post.requestModels.at(QStringLiteral("application/json")), QStringLiteral("Person"));
+        QCOMPARE(post.requestModels.at(QStringLiteral("application/json")),
+                 QStringLiteral("Person"));
         QCOMPARE(api.requestValidators.size(), size_t(1));
         QCOMPARE(api.requestValidators[0].name, QStringLiteral("basic"));
-        QVERIFY(api.requestValidators[0].validateRequestBody && api.requestValidators[0].validateRequestParameters);
+        QVERIFY(api.requestValidators[0].validateRequestBody
+                && api.requestValidators[0].validateRequestParameters);
         QCOMPARE(post.requestValidatorId, api.requestValidators[0].id); // the root default
         QVERIFY(post.integration);
         QCOMPARE(post.integration->type, IntegrationType::Mock);
@@ -200,7 +214,8 @@ private Q_SLOTS:
     // Recorded: test_import_with_cognito_auth_identity_source.
     void cognitoAuthorizersAndScopesAsAwsRecorded()
     {
-        const RestApi api = importOrFail(readCorpus(QStringLiteral("localstack-cognito-auth.oas30.json"))).api;
+        const RestApi api
+            = importOrFail(readCorpus(QStringLiteral("localstack-cognito-auth.oas30.json"))).api;
         QCOMPARE(api.authorizers.size(), size_t(2));
         for (const Authorizer &a : api.authorizers) {
             QCOMPARE(a.type, AuthorizerType::CognitoUserPools);
@@ -210,14 +225,17 @@ private Q_SLOTS:
         }
         const Authorizer &first = api.authorizers[0];
         QCOMPARE(first.name, QStringLiteral("cognito-test-identity-source"));
-        const Method &noScope = methodAt(api, QStringLiteral("/default-no-scope"), QStringLiteral("GET"));
+        const Method &noScope
+            = methodAt(api, QStringLiteral("/default-no-scope"), QStringLiteral("GET"));
         QCOMPARE(noScope.authorizationType, AuthorizationType::CognitoUserPools);
         QCOMPARE(noScope.authorizerId, first.id);
         QVERIFY(noScope.authorizationScopes.isEmpty());
-        const Method &override = methodAt(api, QStringLiteral("/default-scope-override"), QStringLiteral("GET"));
+        const Method &override
+            = methodAt(api, QStringLiteral("/default-scope-override"), QStringLiteral("GET"));
         QCOMPARE(override.authorizerId, first.id);
         QCOMPARE(override.authorizationScopes, strings({"openid"}));
-        const Method &other = methodAt(api, QStringLiteral("/non-default-authorizer"), QStringLiteral("GET"));
+        const Method &other
+            = methodAt(api, QStringLiteral("/non-default-authorizer"), QStringLiteral("GET"));
         QCOMPARE(other.authorizerId, api.authorizers[1].id);
         QCOMPARE(other.authorizationScopes, strings({"email", "openid"}));
     }
@@ -225,13 +243,17 @@ private Q_SLOTS:
     // Recorded: test_import_with_global_api_key_authorizer.
     void rootSecurityAndUndeclaredPathParametersAsAwsRecorded()
     {
-        const RestApi api = importOrFail(readCorpus(QStringLiteral("localstack-global-request-authorizer.oas30.json"))).api;
+        const RestApi api
+            = importOrFail(
+                  readCorpus(QStringLiteral("localstack-global-request-authorizer.oas30.json")))
+                  .api;
         QCOMPARE(paths(api), strings({"/", "/echo", "/echo/{data}", "/pets"}));
         QCOMPARE(api.apiKeySource, ApiKeySource::Authorizer);
         QCOMPARE(api.authorizers.size(), size_t(1));
         QCOMPARE(api.authorizers[0].type, AuthorizerType::Request);
         QCOMPARE(api.authorizers[0].authType, QStringLiteral("custom"));
-        QCOMPARE(api.authorizers[0].identitySource, QStringLiteral("method.request.header.Custom-Authorization"));
+        QCOMPARE(api.authorizers[0].identitySource,
+                 QStringLiteral("method.request.header.Custom-Authorization"));
         QCOMPARE(api.authorizers[0].authorizerResultTtlInSeconds, 300);
         const Method &any = methodAt(api, QStringLiteral("/echo/{data}"), QStringLiteral("ANY"));
         QCOMPARE(any.authorizationType, AuthorizationType::Custom);
@@ -243,29 +265,38 @@ private Q_SLOTS:
     // Recorded: test_import_with_integer_http_status_code (unquoted YAML integers).
     void integerStatusCodesAreStringified()
     {
-        const RestApi api = importOrFail(readCorpus(QStringLiteral("localstack-integer-status-codes.oas30.yaml"))).api;
+        const RestApi api
+            = importOrFail(readCorpus(QStringLiteral("localstack-integer-status-codes.oas30.yaml")))
+                  .api;
         const Method &get = methodAt(api, QStringLiteral("/test"), QStringLiteral("GET"));
         QVERIFY(get.methodResponses.count(QStringLiteral("200")));
         QCOMPARE(get.methodResponses.at(QStringLiteral("200")).responseParameters,
                  flags({{"method.response.header.Access-Control-Allow-Origin", false}}));
-        const IntegrationResponse &ir = get.integration->integrationResponses.at(QStringLiteral("200"));
+        const IntegrationResponse &ir
+            = get.integration->integrationResponses.at(QStringLiteral("200"));
         QCOMPARE(ir.statusCode, QStringLiteral("200"));
         QVERIFY(ir.selectionPattern.isEmpty());
-        QCOMPARE(ir.responseParameters.at(QStringLiteral("method.response.header.Access-Control-Allow-Origin")),
+        QCOMPARE(ir.responseParameters.at(
+                     QStringLiteral("method.response.header.Access-Control-Allow-Origin")),
                  QStringLiteral("'*'"));
-        QCOMPARE(get.integration->requestParameters.at(QStringLiteral("integration.request.header.X-Amz-Invocation-Type")),
+        QCOMPARE(get.integration->requestParameters.at(
+                     QStringLiteral("integration.request.header.X-Amz-Invocation-Type")),
                  QStringLiteral("'Event'"));
     }
 
     // Recorded: test_import_swagger_api (the console's PetStore with a TOKEN authorizer).
     void petStoreAsAwsRecorded()
     {
-        const RestApi api = importOrFail(readCorpus(QStringLiteral("localstack-petstore-authorizer.swagger2.json"))).api;
+        const RestApi api
+            = importOrFail(
+                  readCorpus(QStringLiteral("localstack-petstore-authorizer.swagger2.json")))
+                  .api;
         QCOMPARE(api.authorizers.size(), size_t(2)); // the unused one is created too
         const Method &root = methodAt(api, QStringLiteral("/"), QStringLiteral("GET"));
         QCOMPARE(root.integration->type, IntegrationType::Mock);
         QVERIFY(root.integration->integrationResponses.at(QStringLiteral("200"))
-                    .responseTemplates.at(QStringLiteral("text/html")).contains(QLatin1String("<html>")));
+                    .responseTemplates.at(QStringLiteral("text/html"))
+                    .contains(QLatin1String("<html>")));
         const Method &pets = methodAt(api, QStringLiteral("/pets"), QStringLiteral("GET"));
         QCOMPARE(pets.integration->type, IntegrationType::Http);
         QCOMPARE(pets.integration->httpMethod, QStringLiteral("GET"));
@@ -276,8 +307,10 @@ private Q_SLOTS:
     // Every x-amazon-apigateway-integration field of a Swagger 2 console export.
     void awsServiceIntegrationFields()
     {
-        const RestApi api = importOrFail(readCorpus(QStringLiteral("awsdocs-s3-proxy.swagger2.json"))).api;
-        const Method &get = methodAt(api, QStringLiteral("/{folder}/{item}"), QStringLiteral("GET"));
+        const RestApi api
+            = importOrFail(readCorpus(QStringLiteral("awsdocs-s3-proxy.swagger2.json"))).api;
+        const Method &get
+            = methodAt(api, QStringLiteral("/{folder}/{item}"), QStringLiteral("GET"));
         QCOMPARE(get.authorizationType, AuthorizationType::AwsIam);
         const Integration &i = *get.integration;
         QCOMPARE(i.type, IntegrationType::Aws);
@@ -295,10 +328,12 @@ private Q_SLOTS:
     // CloudFormation short-form tags in YAML become the long form and are kept for export.
     void cloudFormationTagsAreKept()
     {
-        const openapi::ImportResult result
-            = importOrFail(readCorpus(QStringLiteral("sp-sqs-message-processing.swagger2.extracted.yaml")));
-        const Method &post = methodAt(result.api, QStringLiteral("/message"), QStringLiteral("POST"));
-        const Json uri = Json::parse(post.integration->openApiExtras.at(QStringLiteral("/uri")).toStdString());
+        const openapi::ImportResult result = importOrFail(
+            readCorpus(QStringLiteral("sp-sqs-message-processing.swagger2.extracted.yaml")));
+        const Method &post
+            = methodAt(result.api, QStringLiteral("/message"), QStringLiteral("POST"));
+        const Json uri
+            = Json::parse(post.integration->openApiExtras.at(QStringLiteral("/uri")).toStdString());
         QVERIFY2(uri.contains("Fn::Sub"), uri.dump().c_str());
         QVERIFY(post.integration->openApiExtras.count(QStringLiteral("/integrationResponses")));
     }
@@ -308,11 +343,13 @@ private Q_SLOTS:
         auto result = openapi::importOpenApi(QByteArray(R"({"name": "a project?"})"));
         QVERIFY(!result.ok());
         QCOMPARE(result.errors().size(), size_t(1));
-        QVERIFY(result.error().message.contains(QLatin1String("neither \"openapi\" nor \"swagger\"")));
+        QVERIFY(
+            result.error().message.contains(QLatin1String("neither \"openapi\" nor \"swagger\"")));
 
         result = openapi::importOpenApi(QByteArray("openapi: 3.0.1\npaths:\n  /a: [1\n"));
         QVERIFY(!result.ok());
-        QVERIFY2(result.error().location.startsWith(QLatin1String("line ")), qPrintable(result.error().toString()));
+        QVERIFY2(result.error().location.startsWith(QLatin1String("line ")),
+                 qPrintable(result.error().toString()));
 
         result = openapi::importOpenApi(QByteArray("swagger: '1.2'\n"));
         QVERIFY(!result.ok());
@@ -339,14 +376,21 @@ private Q_SLOTS:
           }})";
         const openapi::ImportResult result = importOrFail(text);
         const QString report = reportText(result);
-        QVERIFY2(report.contains(QLatin1String("/paths/~1bad{id}: \"bad{id}\"")), qPrintable(report));
-        QVERIFY2(report.contains(QLatin1String("/paths/~1{proxy+}~1below: a greedy path variable")), qPrintable(report));
-        QVERIFY2(report.contains(QLatin1String("/paths/~1typed/post/x-amazon-apigateway-integration/type")), qPrintable(report));
-        QVERIFY2(report.contains(QLatin1String("/paths/~1timeouts/get/x-amazon-apigateway-integration/timeoutInMillis")),
+        QVERIFY2(report.contains(QLatin1String("/paths/~1bad{id}: \"bad{id}\"")),
+                 qPrintable(report));
+        QVERIFY2(report.contains(QLatin1String("/paths/~1{proxy+}~1below: a greedy path variable")),
+                 qPrintable(report));
+        QVERIFY2(report.contains(
+                     QLatin1String("/paths/~1typed/post/x-amazon-apigateway-integration/type")),
+                 qPrintable(report));
+        QVERIFY2(report.contains(QLatin1String(
+                     "/paths/~1timeouts/get/x-amazon-apigateway-integration/timeoutInMillis")),
                  qPrintable(report));
         QVERIFY(result.api.findResourceByPath(QStringLiteral("/ok")));
         QVERIFY(!result.api.findResourceByPath(QStringLiteral("/bad{id}")));
-        QCOMPARE(methodAt(result.api, QStringLiteral("/timeouts"), QStringLiteral("GET")).integration->timeoutInMillis, 29000);
+        QCOMPARE(methodAt(result.api, QStringLiteral("/timeouts"), QStringLiteral("GET"))
+                     .integration->timeoutInMillis,
+                 29000);
     }
 
     // A design without extensions imports runnable: a MOCK answering the first 2XX response, and
@@ -386,28 +430,36 @@ components:
     Pet: {type: object, properties: {name: {type: string}}}
 )";
         const openapi::ImportResult result = importOrFail(text);
-        const Method &get = methodAt(result.api, QStringLiteral("/pets/{petId}"), QStringLiteral("GET"));
+        const Method &get
+            = methodAt(result.api, QStringLiteral("/pets/{petId}"), QStringLiteral("GET"));
         QCOMPARE(get.operationName, QStringLiteral("getPet"));
-        QCOMPARE(get.requestParameters, flags({{"method.request.path.petId", true},
-                                                                 {"method.request.querystring.verbose", false},
-                                                                 {"method.request.header.X-Trace", true}}));
+        QCOMPARE(get.requestParameters,
+                 flags({{"method.request.path.petId", true},
+                        {"method.request.querystring.verbose", false},
+                        {"method.request.header.X-Trace", true}}));
         QCOMPARE(get.integration->type, IntegrationType::Mock);
         QCOMPARE(get.integration->requestTemplates.at(QStringLiteral("application/json")),
                  QStringLiteral("{\"statusCode\": 201}"));
-        QCOMPARE(get.openApiExtras.at(QStringLiteral("/summary")), QStringLiteral("\"Read a pet\""));
-        QCOMPARE(get.openApiExtras.at(QStringLiteral("/responses/404/description")), QStringLiteral("\"missing\""));
-        const Method &put = methodAt(result.api, QStringLiteral("/pets/{petId}"), QStringLiteral("PUT"));
+        QCOMPARE(get.openApiExtras.at(QStringLiteral("/summary")),
+                 QStringLiteral("\"Read a pet\""));
+        QCOMPARE(get.openApiExtras.at(QStringLiteral("/responses/404/description")),
+                 QStringLiteral("\"missing\""));
+        const Method &put
+            = methodAt(result.api, QStringLiteral("/pets/{petId}"), QStringLiteral("PUT"));
         const QString bodyModel = put.requestModels.at(QStringLiteral("application/json"));
         QVERIFY(result.api.findModel(bodyModel));
-        QCOMPARE(put.methodResponses.at(QStringLiteral("200")).responseModels.at(QStringLiteral("application/json")),
+        QCOMPARE(put.methodResponses.at(QStringLiteral("200"))
+                     .responseModels.at(QStringLiteral("application/json")),
                  QStringLiteral("Pet"));
-        QVERIFY2(reportText(result).contains(QLatin1String("2 operation(s) have no x-amazon-apigateway-integration")),
+        QVERIFY2(reportText(result).contains(
+                     QLatin1String("2 operation(s) have no x-amazon-apigateway-integration")),
                  qPrintable(reportText(result)));
     }
 
     void modelNamesBecomeAlphanumericAndReferencesFollow()
     {
-        const QByteArray text = R"({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {},
+        const QByteArray text
+            = R"({"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {},
           "definitions": {"pet-input": {"type": "object", "properties": {"owner": {"$ref": "#/definitions/Owner.V1"}}},
                           "Owner.V1": {"type": "object"}}})";
         const openapi::ImportResult result = importOrFail(text, {{}, QStringLiteral("api0000001")});
@@ -449,7 +501,8 @@ components:
         QCOMPARE(get.authorizerId, QStringLiteral("existing01"));
         QCOMPARE(api.authorizers.size(), size_t(1));
         QCOMPARE(api.authorizers[0].authorizerUri, QStringLiteral("arn:two"));
-        QVERIFY(api.findResourceByPath(QStringLiteral("/a"))->methods.count(QStringLiteral("POST")));
+        QVERIFY(
+            api.findResourceByPath(QStringLiteral("/a"))->methods.count(QStringLiteral("POST")));
         QCOMPARE(api.binaryMediaTypes, strings({"image/png", "image/jpeg"}));
         QCOMPARE(api.version, QStringLiteral("2"));
 
@@ -457,14 +510,15 @@ components:
         overwritten.id = QStringLiteral("keepme0001");
         openapi::overwriteApi(overwritten, incoming);
         QCOMPARE(overwritten.id, QStringLiteral("keepme0001"));
-        QVERIFY(!overwritten.findResourceByPath(QStringLiteral("/a"))->methods.count(QStringLiteral("POST")));
+        QVERIFY(!overwritten.findResourceByPath(QStringLiteral("/a"))
+                     ->methods.count(QStringLiteral("POST")));
     }
 
     // The same file imported twice gives the same ids, so round trips compare equal.
     void importIsDeterministic()
     {
         const QByteArray text = readCorpus(QStringLiteral("url-shortener.oas30.yaml"));
-        const openapi::ImportOptions options{{}, QStringLiteral("fixed00001")};
+        const openapi::ImportOptions options {{}, QStringLiteral("fixed00001")};
         QCOMPARE(importOrFail(text, options).api, importOrFail(text, options).api);
     }
 
