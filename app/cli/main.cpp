@@ -1,5 +1,6 @@
 // portico-cli: the Portico engine without a window, for scripts and CI.
 #include "corscommand.h"
+#include "exportcommand.h"
 #include "formatcommand.h"
 #include "importcommand.h"
 #include "keyscommand.h"
@@ -52,6 +53,11 @@ Commands:
                    Import an OpenAPI 3.0 / Swagger 2.0 definition (JSON or YAML) with API
                    Gateway's extensions; every problem is reported with its JSON pointer and
                    the rest imported. See import --help.
+  export PROJECT --format openapi3|swagger2|cloudformation|sam [--yaml] [--stage S]
+         [--no-extensions] [--examples] [-o FILE]
+                   Export the project as OpenAPI 3.0 or Swagger 2.0 with API Gateway's
+                   extensions (or a clean public spec), or as a CloudFormation / SAM template
+                   with its stages, API keys and usage plans. See export --help.
   bench-render --case CASE.json --template T.vm [--warmup-sec S] [--samples N]
                [--sample-sec S] [--out FILE]
                    Time renders in-process and print renders_per_sec= (the contract of the
@@ -116,6 +122,8 @@ int main(int argc, char *argv[])
         return portico::cli::runCors(args, out, err);
     if (command == QLatin1String("import"))
         return portico::cli::runImport(args, out, err);
+    if (command == QLatin1String("export"))
+        return portico::cli::runExport(args, out, err);
     if (command == QLatin1String("serve"))
         return portico::cli::runServe(args, out, err);
     if (command == QLatin1String("bench-render"))
