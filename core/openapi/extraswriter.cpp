@@ -1,5 +1,7 @@
 #include "extraswriter.h"
 
+#include "modelrefs.h"
+
 #include <algorithm>
 #include <optional>
 
@@ -110,6 +112,62 @@ bool foreignToVersion(const QStringList &tokens, ExtrasOwner owner, OpenApiVersi
     return false;
 }
 
+// A whole response object kept from a file of the other version ("default", which API Gateway
+// has no method response for), reshaped for the target: Swagger 2.0's schema / examples / typed
+// headers against OpenAPI 3's content and headers with a schema.
+void reshapeResponse(Json &response, OpenApiVersion version)
+{
+    if (!response.is_object())
+        return;
+    const std::string json = "application/json";
+    if (version == OpenApiVersion::OpenApi3) {
+        if (response.contains("schema")) {
+            response["content"][json]["schema"] = std::move(response["schema"]);
+            response.erase("schema");
+        }
+        if (response.contains("examples") && response["examples"].is_object()) {
+            for (auto &[type, example] : response["examples"].items())
+                response["content"][type]["example"] = std::move(example);
+            response.erase("examples");
+        }
+        if (response.contains("headers") && response["headers"].is_object()) {
+            for (auto &[name, header] : response["headers"].items()) {
+                if (!header.is_object() || header.contains("schema") || header.contains("$ref"))
+                    continue;
+                Json reshaped = Json::object();
+                if (header.contains("description"))
+                    reshaped["description"] = std::move(header["description"]);
+                header.erase("description");
+                reshaped["schema"] = std::move(header);
+                header = std::move(reshaped);
+            }
+        }
+        return;
+    }
+    if (response.contains("content") && response["content"].is_object()) {
+        Json content = std::move(response["content"]);
+        response.erase("content");
+        for (auto &[type, media] : content.items()) {
+            if (!media.is_object())
+                continue;
+            if (media.contains("schema") && !response.contains("schema"))
+                response["schema"] = media["schema"];
+            if (media.contains("example"))
+                response["examples"][type] = media["example"];
+        }
+    }
+    if (response.contains("headers") && response["headers"].is_object()) {
+        for (auto &[name, header] : response["headers"].items()) {
+            if (!header.is_object() || !header.contains("schema") || !header["schema"].is_object())
+                continue;
+            Json reshaped = std::move(header["schema"]);
+            if (header.contains("description"))
+                reshaped["description"] = std::move(header["description"]);
+            header = std::move(reshaped);
+        }
+    }
+}
+
 } // namespace
 
 QStringList pointerTokens(const QString &pointer)
@@ -182,6 +240,11 @@ void writeExtras(Json &target, const model::OpenApiExtras &extras, ExtrasOwner o
                              .arg(pointer));
             continue;
         }
+        // A file's own references to its schemas, in the target's form.
+        rewriteRefsToLocal(value, context.modelRef(QString()));
+        if (owner == ExtrasOwner::Operation && tokens.size() == 2
+            && tokens[0] == QLatin1String("responses"))
+            reshapeResponse(value, context.version);
         if (!setAt(target, tokens, std::move(value))) {
             context.warn(location,
                          QStringLiteral("kept OpenAPI content at \"%1\" not exported: "

@@ -34,9 +34,11 @@ Json stringList(const QStringList &list)
 }
 
 // "{petId}" and "{proxy+}" -> "petId", "proxy": the parameter names AWS's export uses for them.
-// OpenAPI wants the greedy one named as written in the path ("proxy+"); AWS's own form is kept
-// where AWS reads the file back (exports with extensions; swagger-parser only checks the
-// operations of Swagger 2.0 documents, and ANY is an extension there).
+// The OpenAPI specification wants a path parameter named as the path writes it ("proxy+"), and
+// swagger-parser enforces that for Swagger 2.0 operations; AWS's importer derives the greedy
+// parameter from the path whatever the declaration says. So AWS's form where only AWS reads it
+// (inside x-amazon-apigateway-any-method, and OpenAPI 3 documents with extensions, as AWS's
+// export writes them) and the specification's form elsewhere.
 QStringList pathTemplateNames(const QString &path, bool keepGreedyPlus)
 {
     static const QRegularExpression placeholder(QStringLiteral("\\{([^}/]+)\\}"));
@@ -111,7 +113,9 @@ Json OperationWriter::parameters(const QString &path, const model::Method &metho
                                  const QString &where)
 {
     const QStringList inPath = pathTemplateNames(path, false);
-    const QStringList written = pathTemplateNames(path, !m_context.extensions);
+    const bool anyMethod = method.httpMethod == QLatin1String("ANY") && m_context.extensions;
+    const bool specForm = !m_context.extensions || (m_context.swagger2() && !anyMethod);
+    const QStringList written = pathTemplateNames(path, specForm);
     std::vector<std::pair<QString, bool>> query;
     std::vector<std::pair<QString, bool>> header;
     for (const auto &[key, required] : method.requestParameters) {

@@ -521,6 +521,50 @@ void TestOpenApiExport::extrasForeignToTheVersionAreLeftOut()
                         "OpenAPI 3.0 has no such part")}));
 }
 
+void TestOpenApiExport::keptResponsesTakeTheTargetVersionsShape()
+{
+    // A "default" response the importer kept from a Swagger 2.0 file, exported as OpenAPI 3, and
+    // one kept from an OpenAPI 3 file exported as Swagger 2.0; references follow the version.
+    Project p = smallProject({s("/a"), s("/b")});
+    Model error;
+    error.name = s("Error");
+    error.schema = s(R"({"type":"object"})");
+    p.api.models = {error};
+    methodOf(p, s("/a"), s("GET")).openApiExtras
+        = {{s("/responses/default"),
+            s(R"({"description":"Unexpected error","schema":{"$ref":"#/definitions/Error"},)"
+              R"("headers":{"X-Id":{"type":"string","description":"the id"}}})")}};
+    methodOf(p, s("/b"), s("GET")).openApiExtras
+        = {{s("/responses/default"),
+            s(R"({"description":"Unexpected error","content":{"application/json":{"schema":)"
+              R"({"$ref":"#/components/schemas/Error"},"example":{"code":1}}},)"
+              R"("headers":{"X-Id":{"description":"the id","schema":{"type":"string"}}}})")}};
+    const Json o3 = exportJson(p, ExportFormat::OpenApi3);
+    const QByteArray oasShape
+        = R"({"description":"Unexpected error","headers":{"X-Id":{"description":"the id","schema":{"type":"string"}}},)"
+          R"("content":{"application/json":{"schema":{"$ref":"#/components/schemas/Error"}}}})";
+    QCOMPARE(str(o3["paths"]["/a"]["get"]["responses"]["default"]), oasShape);
+    const Json s2 = exportJson(p, ExportFormat::Swagger2);
+    QCOMPARE(
+        str(s2["paths"]["/b"]["get"]["responses"]["default"]),
+        R"({"description":"Unexpected error","headers":{"X-Id":{"type":"string","description":"the id"}},)"
+        R"("schema":{"$ref":"#/definitions/Error"},"examples":{"application/json":{"code":1}}})");
+}
+
+void TestOpenApiExport::greedyParameterOfSwagger2Operations()
+{
+    // Swagger 2.0 operations name it as the path does (the specification, and swagger-parser,
+    // require it); ANY keeps AWS's "proxy" inside its extension, as does OpenAPI 3.
+    Project p = smallProject({s("/{proxy+}")}, {s("OPTIONS"), s("ANY")});
+    const Json s2 = exportJson(p, ExportFormat::Swagger2);
+    QCOMPARE(str(s2["paths"]["/{proxy+}"]["options"]["parameters"][0]["name"]), "\"proxy+\"");
+    QCOMPARE(
+        str(s2["paths"]["/{proxy+}"]["x-amazon-apigateway-any-method"]["parameters"][0]["name"]),
+        "\"proxy\"");
+    const Json o3 = exportJson(p, ExportFormat::OpenApi3);
+    QCOMPARE(str(o3["paths"]["/{proxy+}"]["options"]["parameters"][0]["name"]), "\"proxy\"");
+}
+
 void TestOpenApiExport::rootSecurityKeptFromAnImportIsOptedOutOfByOpenMethods()
 {
     Project p = smallProject({s("/open"), s("/keyed")});

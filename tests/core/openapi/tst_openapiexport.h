@@ -27,6 +27,8 @@ private Q_SLOTS:
     void authorizationKinds();
     void extrasAreWrittenBackAtTheirPointers();
     void extrasForeignToTheVersionAreLeftOut();
+    void keptResponsesTakeTheTargetVersionsShape();
+    void greedyParameterOfSwagger2Operations();
     void rootSecurityKeptFromAnImportIsOptedOutOfByOpenMethods();
     void builtInModelsAreDefinedWhenUsed();
     void integrationResponsesKeyedBySelectionPattern();
