@@ -41,3 +41,13 @@ clang++ -std=c++20 -g -O1 -fPIC -fno-omit-frame-pointer \
     $(pkg-config --libs Qt6Core) -lhttp_parser \
     -o "$out/http_fuzzer"
 echo "built $out/http_fuzzer"
+
+# shellcheck disable=SC2046,SC2086
+clang++ -std=c++20 -g -O1 -fPIC -fno-omit-frame-pointer \
+    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+    $defines -I"$root/core" $(pkg-config --cflags Qt6Core nlohmann_json yaml-cpp) \
+    "$here/openapi_fuzzer.cpp" "$root/core/openapi/importer.cpp" "$root/core/openapi/modelrefs.cpp" \
+    "$root/core/openapi/yamldocument.cpp" "$root"/core/model/*.cpp "$root"/core/base/*.cpp \
+    $(pkg-config --libs Qt6Core yaml-cpp) \
+    -o "$out/openapi_fuzzer"
+echo "built $out/openapi_fuzzer"

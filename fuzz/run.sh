@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs one fuzz target for a number of seconds with a seeded corpus.
-# Usage: fuzz/run.sh BUILD_DIR vtl|jsonpath|http SECONDS
+# Usage: fuzz/run.sh BUILD_DIR vtl|jsonpath|http|openapi SECONDS
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 shared=$(cd "$here/../.." && pwd)/shared
@@ -22,6 +22,9 @@ elif [ "$target" = http ]; then
   printf 'GET /pets/1?x=1 HTTP/1.1\r\nHost: a\r\n\r\n' > "$corpus/seed-get"
   printf 'POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabcGET / HTTP/1.1\r\n\r\n' > "$corpus/seed-pipelined"
   printf 'POST /p HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n' > "$corpus/seed-chunked"
+elif [ "$target" = openapi ]; then
+  # Seeds: every real definition of the shared corpus (JSON and YAML) and the samples.
+  [ -d "$shared/corpus/openapi" ] && cp "$shared"/corpus/openapi/*.json "$shared"/corpus/openapi/*.yaml "$corpus/" || true
 else
   [ -d "$here/corpus/jsonpath" ] && cp "$here"/corpus/jsonpath/* "$corpus/" 2>/dev/null || true
 fi

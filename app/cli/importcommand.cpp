@@ -4,11 +4,18 @@
 
 #include "model/linter.h"
 #include "model/projectfile.h"
+#include "model/projectwriter.h"
 #include "openapi/apimerge.h"
 #include "openapi/importer.h"
+#include "openapi/yamldocument.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+
+#include <sys/resource.h>
+
+#include <algorithm>
 
 #include <cstdio>
 
@@ -160,8 +167,10 @@ int runImport(const QStringList &args, QTextStream &out, QTextStream &err)
                 << ": " << error.message << Qt::endl;
         return 2;
     }
+    // One flush for the whole report: a large file reports thousands of lines.
     for (const base::Diagnostic &problem : imported->report)
-        err << problem.toString() << Qt::endl;
+        err << problem.toString() << '\n';
+    err.flush();
     if (failOnWarnings && !imported->report.empty()) {
         err << "portico-cli import: " << imported->report.size()
             << " warning(s) and --fail-on-warnings: nothing written" << Qt::endl;
@@ -192,6 +201,89 @@ int runImport(const QStringList &args, QTextStream &out, QTextStream &err)
         << methods << " methods, " << project->api.models.size() << " models, "
         << project->api.authorizers.size() << " authorizers; " << imported->report.size()
         << " warning(s)" << Qt::endl;
+    return 0;
+}
+
+const char kBenchImportUsage[] = R"(Usage: portico-cli bench-import [--runs N] FILE...
+
+Time the import of each OpenAPI/Swagger file in-process, phase by phase (read and parse the JSON
+or YAML, build the API model, write the project file's JSON), and print one line per file with
+the median of N runs (default 5) and the peak resident memory of the process. Used by
+bench/import/run.sh.
+)";
+
+int runBenchImport(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    if (args.contains(QLatin1String("-h")) || args.contains(QLatin1String("--help"))) {
+        out << kBenchImportUsage;
+        return 0;
+    }
+    int runs = 5;
+    QStringList files;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--runs") && i + 1 < args.size())
+            runs = std::max(1, args[++i].toInt());
+        else
+            files << args[i];
+    }
+    if (files.isEmpty()) {
+        err << kBenchImportUsage;
+        return 2;
+    }
+    out << "file\tbytes\tparse_ms\timport_ms\tserialize_ms\ttotal_ms\tresources\tmethods\tmodels"
+        << Qt::endl;
+    for (const QString &file : files) {
+        std::vector<double> parse, build, serialize, total;
+        qsizetype bytes = 0;
+        model::RestApi api;
+        for (int run = 0; run < runs; ++run) {
+            QElapsedTimer clock;
+            clock.start();
+            const std::optional<QByteArray> text = readInput(file, err);
+            if (!text)
+                return 2;
+            bytes = text->size();
+            auto document = openapi::readJsonOrYaml(*text);
+            const double parsed = clock.nsecsElapsed() / 1e6;
+            if (!document.ok()) {
+                err << "error: " << file << ": " << document.error().toString() << Qt::endl;
+                return 2;
+            }
+            auto imported = openapi::importOpenApi(document.value());
+            const double built = clock.nsecsElapsed() / 1e6;
+            if (!imported.ok()) {
+                err << "error: " << file << ": " << imported.error().toString() << Qt::endl;
+                return 2;
+            }
+            model::Project project;
+            project.api = imported->api;
+            const QByteArray written = model::ProjectWriter::toBytes(project);
+            const double done = clock.nsecsElapsed() / 1e6;
+            parse.push_back(parsed);
+            build.push_back(built - parsed);
+            serialize.push_back(done - built);
+            total.push_back(done);
+            api = std::move(imported->api);
+            if (written.isEmpty())
+                return 2;
+        }
+        auto median = [](std::vector<double> v) {
+            std::sort(v.begin(), v.end());
+            return v[v.size() / 2];
+        };
+        int methods = 0;
+        for (const model::Resource &resource : api.resources)
+            methods += static_cast<int>(resource.methods.size());
+        out << QFileInfo(file).fileName() << '\t' << bytes << '\t'
+            << QString::number(median(parse), 'f', 1) << '\t'
+            << QString::number(median(build), 'f', 1) << '\t'
+            << QString::number(median(serialize), 'f', 1) << '\t'
+            << QString::number(median(total), 'f', 1) << '\t' << api.resources.size() << '\t'
+            << methods << '\t' << api.models.size() << Qt::endl;
+    }
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    out << "peak_rss_mb\t" << QString::number(usage.ru_maxrss / 1024.0, 'f', 1) << Qt::endl;
     return 0;
 }
 

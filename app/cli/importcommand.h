@@ -7,5 +7,7 @@
 namespace portico::cli {
 
 int runImport(const QStringList &args, QTextStream &out, QTextStream &err);
+// Times the phases of an import in-process (bench/import).
+int runBenchImport(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace portico::cli

@@ -62,6 +62,8 @@ Commands:
                [--sample-sec S] [--out FILE]
                    Time renders in-process and print renders_per_sec= (the contract of the
                    VTL benchmark in ../shared/bench).
+  bench-import [--runs N] FILE...
+                   Time each phase of importing OpenAPI files in-process (bench/import).
 
 Options:
   -h, --help       Show this help and exit.
@@ -122,6 +124,8 @@ int main(int argc, char *argv[])
         return portico::cli::runCors(args, out, err);
     if (command == QLatin1String("import"))
         return portico::cli::runImport(args, out, err);
+    if (command == QLatin1String("bench-import"))
+        return portico::cli::runBenchImport(args, out, err);
     if (command == QLatin1String("export"))
         return portico::cli::runExport(args, out, err);
     if (command == QLatin1String("serve"))

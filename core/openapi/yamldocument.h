@@ -16,9 +16,13 @@ namespace portico::openapi {
 
 // JSON when the first non-blank character is '{' or '[', YAML otherwise. An error says line and
 // column. Anchors and aliases are expanded; a document whose expansion would exceed
-// kMaxExpandedNodes (a "billion laughs" file) is refused instead of exhausting memory.
+// kMaxExpandedNodes (a "billion laughs" file) is refused instead of exhausting memory, and so is a
+// document nested deeper than kMaxNestingDepth.
 base::Result<base::Json> readJsonOrYaml(const QByteArray &text);
 
 inline constexpr size_t kMaxExpandedNodes = 5'000'000;
+// Deeper documents are refused: every later step (reference rewriting, export) can then recurse
+// safely. Real definitions nest a few dozen levels.
+inline constexpr size_t kMaxNestingDepth = 256;
 
 } // namespace portico::openapi

@@ -5,6 +5,7 @@
 #include "deletemethodcommand.h"
 #include "deleteresourcecommand.h"
 #include "renameresourcecommand.h"
+#include "replaceapicommand.h"
 #include "settemplatecommand.h"
 
 #include "model/projectfile.h"
@@ -104,6 +105,17 @@ base::Status ApiDocument::setTemplate(const QString &resourceId, const QString &
                                       const QString &contentType, const QString &text)
 {
     return push(std::make_unique<SetTemplateCommand>(this, resourceId, verb, statusCode, contentType, text));
+}
+
+base::Status ApiDocument::replaceApi(model::RestApi api, const QString &description)
+{
+    return push(std::make_unique<ReplaceApiCommand>(this, std::move(api), description));
+}
+
+void ApiDocument::adoptUnsaved(model::Project project)
+{
+    replace(std::move(project), QString());
+    m_undoStack.resetClean();
 }
 
 void ApiDocument::replace(model::Project project, const QString &filePath)

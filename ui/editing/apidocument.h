@@ -56,6 +56,12 @@ public:
     base::Status setTemplate(const QString &resourceId, const QString &verb, const QString &statusCode,
                              const QString &contentType, const QString &text);
 
+    // The API replaced by `api` as one undoable edit (an import merged in or overwriting).
+    base::Status replaceApi(model::RestApi api, const QString &description);
+    // A project made elsewhere (an import) becomes the document: untitled, and unsaved so that
+    // closing asks about it.
+    void adoptUnsaved(model::Project project);
+
 Q_SIGNALS:
     // The model changed: an edit, an undo or redo, a load or a new project.
     void changed();

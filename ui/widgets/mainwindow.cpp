@@ -1,21 +1,27 @@
 #include "mainwindow.h"
 
 #include "detailsview.h"
+#include "importreportview.h"
 #include "recentfiles.h"
 #include "verbbadgedelegate.h"
 
+#include "base/atomicfile.h"
 #include "editing/apidocument.h"
 #include "editing/resourcetreemodel.h"
 #include "model/enums.h"
 #include "model/apieditor.h"
 #include "model/projectfile.h"
+#include "openapi/apimerge.h"
+#include "openapi/importer.h"
 #include "workbench/templateworkbench.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QMenuBar>
@@ -94,6 +100,25 @@ void MainWindow::createActions()
     connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
     connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_importAction = makeAction(QStringLiteral("actionImport"), tr("&Import OpenAPI / Swagger..."),
+                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(m_importAction, &QAction::triggered, this, [this] {
+        const QString path = askImportFileName();
+        if (path.isEmpty())
+            return;
+        if (const std::optional<ImportChoice> choice = askImportChoice(path))
+            importOpenApi(path, *choice);
+    });
+    m_exportAction = makeAction(QStringLiteral("actionExport"), tr("&Export..."),
+                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, [this] {
+        const std::optional<openapi::ExportOptions> options = askExportOptions();
+        if (!options)
+            return;
+        const QString path = askExportFileName(*options);
+        if (!path.isEmpty())
+            exportTo(path, *options);
+    });
 
     m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("actionUndo"));
@@ -143,6 +168,9 @@ void MainWindow::createMenus()
     fileMenu->addSeparator();
     fileMenu->addAction(m_saveAction);
     fileMenu->addAction(m_saveAsAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_importAction);
+    fileMenu->addAction(m_exportAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 
@@ -326,6 +354,150 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kSplitterKey, m_splitter->saveState());
     event->accept();
+}
+
+bool MainWindow::importOpenApi(const QString &path, const ImportChoice &choice)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showErrors(tr("Cannot import"), tr("%1 could not be read.").arg(QDir::toNativeSeparators(path)),
+                   {base::Diagnostic::error(QString(), file.errorString())});
+        return false;
+    }
+    const QByteArray text = file.readAll();
+    openapi::ImportOptions options;
+    options.basePath = choice.basePath;
+    if (choice.mode != ImportChoice::Mode::NewProject)
+        options.apiId = m_document->api().id;
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    auto imported = openapi::importOpenApi(text, options);
+    QGuiApplication::restoreOverrideCursor();
+    if (!imported.ok()) {
+        showErrors(tr("Cannot import"),
+                   tr("%1 is not an OpenAPI 3.0 or Swagger 2.0 definition that can be read.")
+                       .arg(QDir::toNativeSeparators(path)),
+                   imported.errors());
+        return false;
+    }
+    const QString fileName = QFileInfo(path).fileName();
+    switch (choice.mode) {
+    case ImportChoice::Mode::NewProject: {
+        if (!maybeSave())
+            return false;
+        model::Project project;
+        project.api = imported->api;
+        m_collapsed.clear();
+        m_document->adoptUnsaved(std::move(project));
+        break;
+    }
+    case ImportChoice::Mode::Merge: {
+        model::RestApi merged = m_document->api();
+        openapi::mergeApi(merged, imported->api);
+        m_document->replaceApi(std::move(merged), tr("Merge %1").arg(fileName));
+        break;
+    }
+    case ImportChoice::Mode::Overwrite: {
+        model::RestApi replaced = m_document->api();
+        openapi::overwriteApi(replaced, imported->api);
+        m_document->replaceApi(std::move(replaced), tr("Import %1").arg(fileName));
+        break;
+    }
+    }
+    delete m_importReport;
+    m_importReport = nullptr;
+    if (!imported->report.empty()) {
+        const QString summary
+            = tr("%1 imported. %n problem(s) found: each row says where in the file and what became "
+                 "of it. Click a row to go to the place.",
+                 nullptr, static_cast<int>(imported->report.size()))
+                  .arg(fileName);
+        m_importReport = new ImportReportView(summary, imported->report, this);
+        connect(m_importReport, &ImportReportView::locationActivated, this, &MainWindow::goToOpenApiLocation);
+        m_importReport->show();
+    }
+    return true;
+}
+
+bool MainWindow::exportTo(const QString &path, const openapi::ExportOptions &options)
+{
+    const auto exported = openapi::exportProject(m_document->project(), options);
+    base::Status status = exported.ok() ? base::writeFileAtomically(path, exported->text)
+                                        : base::Status(exported.errors());
+    if (!status.ok()) {
+        showErrors(tr("Cannot export"), tr("%1 was not written.").arg(QDir::toNativeSeparators(path)),
+                   status.errors());
+        return false;
+    }
+    if (!exported->warnings.empty())
+        showErrors(tr("Exported with warnings"),
+                   tr("%1 was written; some parts could not be exported as they are.")
+                       .arg(QDir::toNativeSeparators(path)),
+                   exported->warnings);
+    return true;
+}
+
+bool MainWindow::goToOpenApiLocation(const QString &pointer)
+{
+    QStringList tokens = pointer.split(QLatin1Char('/'));
+    if (tokens.size() < 3 || !tokens[0].isEmpty() || tokens[1] != QLatin1String("paths"))
+        return false;
+    for (QString &token : tokens)
+        token.replace(QLatin1String("~1"), QLatin1String("/")).replace(QLatin1String("~0"), QLatin1String("~"));
+    const QString path = tokens[2];
+    QString verb = tokens.value(3).toUpper();
+    if (verb == QLatin1String("X-AMAZON-APIGATEWAY-ANY-METHOD"))
+        verb = QStringLiteral("ANY");
+    // With a base path prepended, the resource's path ends with the file's path.
+    const model::RestApi &api = m_document->api();
+    const model::Resource *resource = api.findResourceByPath(path);
+    for (size_t i = 0; !resource && i < api.resources.size(); ++i)
+        if (api.pathOf(api.resources[i].id).endsWith(path))
+            resource = &api.resources[i];
+    if (!resource)
+        return false;
+    if (!resource->methods.count(verb))
+        verb.clear();
+    return select(resource->id, verb);
+}
+
+QString MainWindow::askImportFileName()
+{
+    return QFileDialog::getOpenFileName(this, tr("Import OpenAPI / Swagger"),
+                                        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+                                        tr("OpenAPI and Swagger (*.json *.yaml *.yml);;All files (*)"));
+}
+
+std::optional<ImportChoice> MainWindow::askImportChoice(const QString &path)
+{
+    ImportOptionsDialog dialog(QFileInfo(path).fileName(), m_document->displayName(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.choice();
+}
+
+std::optional<openapi::ExportOptions> MainWindow::askExportOptions()
+{
+    QStringList stages;
+    for (const model::Stage &stage : m_document->project().stages)
+        stages << stage.stageName;
+    ExportOptionsDialog dialog(stages, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.options();
+}
+
+QString MainWindow::askExportFileName(const openapi::ExportOptions &options)
+{
+    const QString base = m_document->filePath().isEmpty()
+                             ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                   + QLatin1Char('/') + m_document->api().name
+                             : m_document->filePath().chopped(model::ProjectFile::kSuffix.size());
+    const QString kind = options.format == openapi::ExportFormat::Swagger2   ? QStringLiteral(".swagger")
+                         : options.format == openapi::ExportFormat::OpenApi3 ? QStringLiteral(".openapi")
+                                                                             : QStringLiteral(".template");
+    const QString suffix = options.yaml ? QStringLiteral(".yaml") : QStringLiteral(".json");
+    return QFileDialog::getSaveFileName(this, tr("Export"), base + kind + suffix,
+                                        tr("Definitions (*%1);;All files (*)").arg(suffix));
 }
 
 QString MainWindow::askOpenFileName()

@@ -5,6 +5,8 @@
 #pragma once
 
 #include "base/result.h"
+#include "openapi/exporter.h"
+#include "openapidialogs.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -30,6 +32,7 @@ class TemplateWorkbench;
 namespace portico::widgets {
 
 class DetailsView;
+class ImportReportView;
 
 class MainWindow : public QMainWindow
 {
@@ -72,6 +75,19 @@ public:
     workbench::TemplateWorkbench *editResponseTemplate(const QString &resourceId, const QString &verb,
                                                        const QString &contentType = QStringLiteral("application/json"));
 
+    // File > Import: an OpenAPI 3.0 / Swagger 2.0 file (JSON or YAML) as a new unsaved project,
+    // merged into this one or replacing its API (one undo step either way). The report, when
+    // the import has one, opens beside the window. False when the file cannot be imported (the
+    // error is shown) or unsaved changes were kept.
+    bool importOpenApi(const QString &path, const ImportChoice &choice);
+    // File > Export: the project as OpenAPI, Swagger, CloudFormation or SAM, written atomically.
+    bool exportTo(const QString &path, const openapi::ExportOptions &options);
+    // Selects what a JSON pointer of the imported file names: the method of /paths/~1a/get, the
+    // resource of /paths/~1a. False when it names nothing in the navigator.
+    bool goToOpenApiLocation(const QString &pointer);
+    // The report of the last import; nullptr when it had nothing to say.
+    ImportReportView *importReport() const { return m_importReport; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -80,6 +96,10 @@ protected:
     virtual QString askSaveFileName();
     virtual std::optional<QString> askPathPart(const QString &parentPath);
     virtual std::optional<QString> askVerb(const QString &resourcePath, const QStringList &verbs);
+    virtual QString askImportFileName();
+    virtual std::optional<ImportChoice> askImportChoice(const QString &path);
+    virtual std::optional<openapi::ExportOptions> askExportOptions();
+    virtual QString askExportFileName(const openapi::ExportOptions &options);
     // Save, Discard or Cancel.
     virtual QMessageBox::StandardButton askSaveChanges();
     virtual void showErrors(const QString &title, const QString &text,
@@ -132,6 +152,9 @@ private:
     QAction *m_scratchpadAction = nullptr;
     QAction *m_editTemplateAction = nullptr;
     QAction *m_editResponseTemplateAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    ImportReportView *m_importReport = nullptr;
 
     // Resources the person collapsed; everything else is shown expanded.
     QSet<QString> m_collapsed;
