@@ -148,6 +148,78 @@ private Q_SLOTS:
         r = runCli({QStringLiteral("format"), QStringLiteral("--check"), path});
         QCOMPARE(r.exitCode, 0);
     }
+
+    void exportToStandardOutputAndToAFile()
+    {
+        const QStringList args {QStringLiteral("export"), kSample, QStringLiteral("--format"),
+                                QStringLiteral("swagger2"), QStringLiteral("--yaml")};
+        const Run toStdout = runCli(args);
+        QCOMPARE(toStdout.exitCode, 0);
+        QVERIFY(toStdout.out.startsWith(
+            QStringLiteral("swagger: \"2.0\"\ninfo:\n  title: PetStore\n")));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("petstore.yaml"));
+        const Run toFile = runCli(args + QStringList {QStringLiteral("-o"), path});
+        QCOMPARE(toFile.exitCode, 0);
+        QCOMPARE(toFile.out, QString());
+        QFile written(path);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(written.readAll()), toStdout.out);
+    }
+
+    void exportErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("firstErrorLine");
+        const QString e = QStringLiteral("export");
+        const QString f = QStringLiteral("--format");
+        QTest::newRow("unknown format")
+            << QStringList {e, kSample, f, QStringLiteral("raml")}
+            << QStringLiteral("portico-cli export: unknown format \"raml\" "
+                              "(expected openapi3|swagger2|cloudformation|sam)");
+        QTest::newRow("no format") << QStringList {e, kSample}
+                                   << QStringLiteral("portico-cli export: --format is required "
+                                                     "(openapi3|swagger2|cloudformation|sam)");
+        QTest::newRow("unknown stage")
+            << QStringList {e,
+                            kSample,
+                            f,
+                            QStringLiteral("openapi3"),
+                            QStringLiteral("--stage"),
+                            QStringLiteral("qa")}
+            << QStringLiteral("portico-cli export: error: stage: no stage \"qa\" in the project "
+                              "(stages: dev, prod)");
+        QTest::newRow("unreadable project")
+            << QStringList {e, QStringLiteral("/nonexistent/x.portico.json"), f,
+                            QStringLiteral("sam")}
+            << QStringLiteral(
+                   "error: /nonexistent/x.portico.json: cannot open: No such file or directory");
+        QTest::newRow("unwritable output")
+            << QStringList {e,
+                            kSample,
+                            f,
+                            QStringLiteral("sam"),
+                            QStringLiteral("-o"),
+                            QStringLiteral("/nonexistent/t.json")}
+            << QStringLiteral("portico-cli export: error: /nonexistent/t.json: cannot save: ");
+    }
+    void exportErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, firstErrorLine);
+        const Run r = runCli(args);
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.out, QString());
+        QVERIFY2(r.err.startsWith(firstErrorLine), qPrintable(r.err));
+    }
+
+    void exportHelp()
+    {
+        const Run r = runCli({QStringLiteral("export"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("Usage: portico-cli export PROJECT --format ")));
+        QVERIFY(r.out.contains(QStringLiteral("--no-extensions")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
