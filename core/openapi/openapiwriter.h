@@ -21,8 +21,10 @@ struct DocumentOptions
     bool examples = false;
     // The exported stage, used as base path; empty for the working definition.
     QString stageName;
-    // info.version when the API has no version (AWS writes a timestamp there).
-    QString fallbackVersion = QStringLiteral("1.0");
+    // info.version when the API has no version (AWS writes a timestamp there). Empty rather
+    // than invented: OpenAPI requires the field, and a file without a version imports back
+    // without one.
+    QString fallbackVersion;
 };
 
 class OpenApiWriter

@@ -466,7 +466,7 @@ void TestOpenApiExport::extrasAreWrittenBackAtTheirPointers()
         = {{s("/integrationTarget"), s("\"arn:aws:elasticloadbalancing:x\"")}};
     const Json doc = exportJson(p, ExportFormat::OpenApi3);
     // In OpenAPI's order: title, contact, version.
-    QCOMPARE(str(doc["info"]), R"({"title":"Small","contact":{"name":"Team"},"version":"1.0"})");
+    QCOMPARE(str(doc["info"]), R"({"title":"Small","contact":{"name":"Team"},"version":""})");
     QCOMPARE(str(doc["tags"]), R"([{"name":"a"}])");
     QCOMPARE(str(doc["x-vendor-thing"]), "42");
     QCOMPARE(str(doc["x-deep"]), R"({"a/b":{"c~d":true}})");
