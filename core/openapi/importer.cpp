@@ -341,6 +341,9 @@ private:
             warn(at, QStringLiteral("expected an object; not imported"));
             return;
         }
+        // Parts Portico cannot hold (a CloudFormation !Ref as an endpoint id, ipAddressType)
+        // would be lost on export: the whole object is kept and written back as it was.
+        const size_t reportedBefore = m_result.report.size();
         for (auto it = value.begin(); it != value.end(); ++it) {
             const QString field = pointer(at, toQString(it.key()));
             if (it.key() == "vpcEndpointIds") {
@@ -370,6 +373,8 @@ private:
                          .arg(toQString(it.key())));
             }
         }
+        if (m_result.report.size() != reportedBefore)
+            keep(m_api.openApiExtras, at, value);
     }
 
     void readGatewayResponses(const Json &value, const QString &at)
@@ -430,6 +435,9 @@ private:
         }
         if (const Json *fallback = member(m_doc, kValidator)) {
             m_defaultValidatorId = validatorId(*fallback, pointer(QString(), kValidator));
+            // API Gateway applies it to each method and keeps no document default; the export
+            // writes it back so the file says what it said.
+            keep(m_api.openApiExtras, pointer(QString(), kValidator), *fallback);
         }
     }
 
@@ -590,18 +598,36 @@ private:
                 readAuthorizer(name, scheme, *authorizer, authType, field);
             } else if (authType.compare(QLatin1String("awsSigv4"), Qt::CaseInsensitive) == 0) {
                 m_schemes[name] = SchemeKind::Iam;
+                keepUnlessStandard(field, name, scheme);
             } else if (scalarText(scheme.value("type", Json())) == QLatin1String("apiKey")
                        && scalarText(scheme.value("name", Json()))
                                .value_or(QString())
                                .compare(QLatin1String("x-api-key"), Qt::CaseInsensitive)
                            == 0) {
                 m_schemes[name] = SchemeKind::ApiKey;
+                keepUnlessStandard(field, name, scheme);
             } else {
                 // OAuth2, HTTP bearer and such have no REST API equivalent: carried for export.
                 m_schemes[name] = SchemeKind::Other;
+                m_schemePointers[name] = field;
                 keep(m_api.openApiExtras, field, scheme);
             }
         }
+    }
+
+    // The IAM and API key schemes exactly as AWS's export writes them are made again by the
+    // export; any other name or field (Smithy's "aws.auth.sigv4" with a description) is kept.
+    void keepUnlessStandard(const QString &at, const QString &name, const Json &scheme)
+    {
+        static const Json sigv4 = {{"type", "apiKey"},
+                                   {"name", "Authorization"},
+                                   {"in", "header"},
+                                   {"x-amazon-apigateway-authtype", "awsSigv4"}};
+        static const Json apiKey = {{"type", "apiKey"}, {"name", "x-api-key"}, {"in", "header"}};
+        if ((name == QLatin1String("sigv4") && scheme == sigv4)
+            || (name == QLatin1String("api_key") && scheme == apiKey))
+            return;
+        keep(m_api.openApiExtras, at, scheme);
     }
 
     void readAuthorizer(const QString &name, const Json &scheme, const Json &extension,
@@ -665,6 +691,11 @@ private:
                              .arg(compact(*it)));
             } else if (key == "providerARNs") {
                 authorizer.providerARNs = stringList(*it, keyAt);
+                // A CloudFormation expression among them cannot be a local pool: kept for export.
+                if (it->is_array()
+                    && static_cast<size_t>(authorizer.providerARNs.size()) != it->size())
+                    keep(authorizer.openApiExtras,
+                         pointer(pointer(QString(), kAuthorizer), toQString(key)), *it);
             } else {
                 carryInside(authorizer.openApiExtras,
                             pointer(pointer(QString(), kAuthorizer), toQString(key)), keyAt, key,
@@ -883,6 +914,8 @@ private:
             } else if (key == "parameters" || key == "requestBody" || key == "responses"
                        || key == "security" || key == "consumes" || key == "produces"
                        || key == kIntegration || key == kValidator) {
+                // Swagger 2's consumes and produces only say which media types the models are
+                // for; the export derives them from the models again.
                 continue; // read below, in an order that does not depend on the file's
             } else if (key == "x-amazon-apigateway-auth") {
                 readLegacyAuth(method, *it, keyAt);
@@ -991,7 +1024,10 @@ private:
             }
             const bool required = param.value("required", false) == true;
             if (in == QLatin1String("path")) {
-                method.requestParameters[QStringLiteral("method.request.path.") + name] = true;
+                // A greedy {proxy+} is method.request.path.proxy whatever the declaration says
+                // (OpenAPI validators want the parameter named "proxy+").
+                const QString plain = name.endsWith(QLatin1Char('+')) ? name.chopped(1) : name;
+                method.requestParameters[QStringLiteral("method.request.path.") + plain] = true;
             } else if (in == QLatin1String("query")) {
                 method.requestParameters[QStringLiteral("method.request.querystring.") + name]
                     = required;
@@ -1075,6 +1111,10 @@ private:
                 keep(method.openApiExtras, pointer(QStringLiteral("/responses"), status), *it);
                 continue;
             }
+            // What an export writes for a method without responses, since OpenAPI needs one.
+            if (status == QLatin1String("default")
+                && *it == Json {{"description", "Default response"}})
+                continue;
             static const QRegularExpression statusCode(QStringLiteral("^[1-5][0-9][0-9]$"));
             if (!statusCode.match(status).hasMatch()) {
                 keep(method.openApiExtras, pointer(QStringLiteral("/responses"), status), *it);
@@ -1117,14 +1157,21 @@ private:
                 } else if (key == "content" && !m_swagger2 && field->is_object()) {
                     for (auto c = field->begin(); c != field->end(); ++c) {
                         const Json *schema = c->is_object() ? member(*c, "schema") : nullptr;
-                        if (!schema)
+                        if (!schema) {
+                            // A media type without a schema declares no model; kept as written.
+                            keep(method.openApiExtras,
+                                 pointer(pointer(relative, "content"), toQString(c.key())), *c);
                             continue;
+                        }
                         const QString model = modelFor(
                             *schema, pointer(pointer(fieldAt, toQString(c.key())), "schema"),
                             hint + QLatin1Char(' ') + status + QStringLiteral(" response"));
                         if (!model.isEmpty())
                             out.responseModels[toQString(c.key())] = model;
                     }
+                } else if (key == "description"
+                           && scalarText(*field) == status + QStringLiteral(" response")) {
+                    continue; // the description AWS's export writes when there is none
                 } else {
                     // description, examples, links...: carried.
                     keep(method.openApiExtras, pointer(relative, toQString(key)), *field);
@@ -1151,6 +1198,9 @@ private:
             return;
         }
         bool authorizerSet = method.authorizationType != AuthorizationType::None;
+        // A requirement API Gateway cannot apply (an OAuth2 scheme, SAM's NONE) is lost from the
+        // method; the operation's own list is kept so the export says what the file said.
+        bool keepAsWritten = false;
         for (size_t i = 0; i < security->size(); ++i) {
             const Json &requirement = (*security)[i];
             const QString requirementAt = securityAt + QLatin1Char('/') + QString::number(i);
@@ -1165,6 +1215,7 @@ private:
                 if (kind == m_schemes.end()) {
                     warn(schemeAt,
                          QStringLiteral("no security scheme named \"%1\"; not applied").arg(name));
+                    keepAsWritten = true;
                     continue;
                 }
                 switch (kind->second) {
@@ -1194,14 +1245,20 @@ private:
                     }
                     break;
                 case SchemeKind::Other:
-                    warn(schemeAt,
-                         QStringLiteral("\"%1\" is not an API Gateway authorizer, API "
-                                        "key or IAM scheme; not applied")
-                             .arg(name));
+                    keepAsWritten = true;
+                    // Said once, where the scheme is defined, not for every operation using it.
+                    if (m_reportedSchemes.insert(name).second)
+                        warn(m_schemePointers[name],
+                             QStringLiteral("\"%1\" is not an API Gateway authorizer, API key or "
+                                            "IAM scheme: methods that require it are imported "
+                                            "without it (kept for export)")
+                                 .arg(name));
                     break;
                 }
             }
         }
+        if (keepAsWritten && securityAt != QLatin1String("/security"))
+            keep(method.openApiExtras, QStringLiteral("/security"), *security);
     }
 
     // ---- integrations --------------------------------------------------------------------
@@ -1283,7 +1340,8 @@ private:
                 integration.requestParameters
                     = stringMapOf(*it, keyAt, integration.openApiExtras, relative);
             } else if (key == "requestTemplates") {
-                integration.requestTemplates = templateMap(*it, keyAt);
+                integration.requestTemplates
+                    = templateMap(*it, keyAt, integration.openApiExtras, relative);
             } else if (key == "passthroughBehavior") {
                 if (const auto parsed = enumFromText<PassthroughBehavior>(*it))
                     integration.passthroughBehavior = *parsed;
@@ -1386,7 +1444,10 @@ private:
                 if (key == "responseParameters")
                     response.responseParameters = stringMapOf(*field, fieldAt, ignored, QString());
                 else if (key == "responseTemplates")
-                    response.responseTemplates = templateMap(*field, fieldAt);
+                    response.responseTemplates
+                        = templateMap(*field, fieldAt, integration.openApiExtras,
+                                      pointer(pointer(QStringLiteral("/responses"), pattern),
+                                              "responseTemplates"));
                 else if (key == "contentHandling") {
                     if (const auto parsed = enumFromText<ContentHandling>(*field))
                         response.contentHandling = *parsed;
@@ -1422,7 +1483,10 @@ private:
 
     // Mapping templates: a template that is a JSON value rather than a string (seen in real
     // files) is stored as that JSON's text; null means "pass the body through", an empty template.
-    StringMap templateMap(const Json &value, const QString &at)
+    // A CloudFormation expression ({"Fn::Sub": "..."}) keeps its text as the template, so it
+    // can be read and tried locally, and the expression itself for the export.
+    StringMap templateMap(const Json &value, const QString &at, OpenApiExtras &extras,
+                          const QString &relative)
     {
         StringMap out;
         if (!value.is_object()) {
@@ -1430,12 +1494,22 @@ private:
             return out;
         }
         for (auto it = value.begin(); it != value.end(); ++it) {
-            if (it->is_null())
-                out[toQString(it.key())] = QString();
-            else if (it->is_string())
-                out[toQString(it.key())] = toQString(it->get<std::string>());
-            else
-                out[toQString(it.key())] = compact(*it);
+            const QString type = toQString(it.key());
+            if (it->is_null()) {
+                out[type] = QString();
+            } else if (it->is_string()) {
+                out[type] = toQString(it->get<std::string>());
+            } else if (const Json *sub = member(*it, "Fn::Sub"); sub && it->size() == 1) {
+                const Json &text = sub->is_array() && !sub->empty() ? (*sub)[0] : *sub;
+                out[type] = scalarText(text).value_or(QString());
+                keep(extras, pointer(relative, type), *it);
+                warn(pointer(at, type),
+                     QStringLiteral("a CloudFormation Fn::Sub: its text is the "
+                                    "template here, its ${...} left as "
+                                    "written (kept as it was for export)"));
+            } else {
+                out[type] = compact(*it);
+            }
         }
         return out;
     }
@@ -1606,6 +1680,8 @@ private:
     std::map<QString, QString> m_modelNames;
     std::set<QString> m_takenModelNames;
     std::map<QString, SchemeKind> m_schemes;
+    std::map<QString, QString> m_schemePointers;
+    std::set<QString> m_reportedSchemes;
     std::map<QString, QString> m_authorizerIds;
     std::map<QString, AuthorizerType> m_authorizerTypes;
     std::map<QString, int> m_resourceByPath;
