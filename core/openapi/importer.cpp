@@ -220,10 +220,19 @@ private:
             m_api.name = QStringLiteral("Imported API");
             return;
         }
-        m_api.name = stringAt(*info, "title", QStringLiteral("/info")).value_or(QString());
-        if (m_api.name.trimmed().isEmpty()) {
+        const Json *title = member(*info, "title");
+        m_api.name = title ? scalarText(*title).value_or(QString()) : QString();
+        if (title && title->is_structured()) {
+            // `!Sub ${AWS::StackName}-api` in a file cut out of a template.
+            keep(m_api.openApiExtras, QStringLiteral("/info/title"), *title);
             warn(QStringLiteral("/info/title"),
-                 QStringLiteral("missing; the API is named \"Imported API\""));
+                 QStringLiteral("is %1, not a string (a CloudFormation expression?); the API is "
+                                "named \"Imported API\" here, the title kept for export")
+                     .arg(base::jsonTypeName(*title)));
+            m_api.name = QStringLiteral("Imported API");
+        } else if (m_api.name.trimmed().isEmpty()) {
+            warn(QStringLiteral("/info"),
+                 QStringLiteral("no title; the API is named \"Imported API\""));
             m_api.name = QStringLiteral("Imported API");
         }
         m_api.description
@@ -373,8 +382,10 @@ private:
                          .arg(toQString(it.key())));
             }
         }
-        if (m_result.report.size() != reportedBefore)
+        if (m_result.report.size() != reportedBefore) {
             keep(m_api.openApiExtras, at, value);
+            sayKeptForExport(reportedBefore);
+        }
     }
 
     void readGatewayResponses(const Json &value, const QString &at)
@@ -690,12 +701,14 @@ private:
                                         "300 is used")
                              .arg(compact(*it)));
             } else if (key == "providerARNs") {
+                const size_t reportedBefore = m_result.report.size();
                 authorizer.providerARNs = stringList(*it, keyAt);
                 // A CloudFormation expression among them cannot be a local pool: kept for export.
-                if (it->is_array()
-                    && static_cast<size_t>(authorizer.providerARNs.size()) != it->size())
+                if (m_result.report.size() != reportedBefore) {
                     keep(authorizer.openApiExtras,
                          pointer(pointer(QString(), kAuthorizer), toQString(key)), *it);
+                    sayKeptForExport(reportedBefore);
+                }
             } else {
                 carryInside(authorizer.openApiExtras,
                             pointer(pointer(QString(), kAuthorizer), toQString(key)), keyAt, key,
@@ -1661,6 +1674,15 @@ private:
         }
         warn(at, QStringLiteral("reference chain too long or circular; not imported"));
         return nullptr;
+    }
+
+    // The reports from `first` on said "not imported" of something now kept whole for export.
+    void sayKeptForExport(size_t first)
+    {
+        for (size_t i = first; i < m_result.report.size(); ++i)
+            m_result.report[i].message.replace(
+                QLatin1String("; not imported"),
+                QLatin1String("; kept for export, not usable locally"));
     }
 
     void warn(const QString &at, const QString &message)
