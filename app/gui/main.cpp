@@ -48,6 +48,12 @@ int main(int argc, char *argv[])
                                     QStringLiteral("[verb] path"));
     selectOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(selectOption);
+    QCommandLineOption importOption(
+        QStringLiteral("import"),
+        QApplication::translate("main",
+                                "Import an OpenAPI 3.0 or Swagger 2.0 file as a new project."),
+        QStringLiteral("definition"));
+    parser.addOption(importOption);
     // For bench/import: time an OpenAPI import until its tree is painted, print it and exit.
     QCommandLineOption benchImportOption(
         QStringLiteral("bench-import"), QApplication::translate("main", "Time an import and exit."),
@@ -90,6 +96,8 @@ int main(int argc, char *argv[])
     }
     if (!files.isEmpty())
         window.openFile(files.constFirst());
+    if (parser.isSet(importOption))
+        window.importOpenApi(parser.value(importOption), {});
     if (parser.isSet(selectOption))
         selectNode(window, parser.value(selectOption));
 

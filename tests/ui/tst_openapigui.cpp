@@ -108,7 +108,10 @@ private Q_SLOTS:
         QTreeWidget *list = window.importReport()->list();
         QVERIFY(list->topLevelItemCount() >= 3);
         QTreeWidgetItem *row = list->topLevelItem(0);
-        QVERIFY2(row->text(0).startsWith(u"/paths/~1message/post"_s), qPrintable(row->text(0)));
+        QVERIFY2(row->data(0, Qt::UserRole).toString().startsWith(u"/paths/~1message/post"_s),
+                 qPrintable(row->toolTip(0)));
+        QVERIFY2(row->text(0).startsWith(u"POST /message \u203a integration"_s),
+                 qPrintable(row->text(0)));
         window.select(window.document()->api().root()->id);
         const QRect where = list->visualItemRect(row);
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, where.center());
