@@ -206,6 +206,55 @@ private:
     std::string m_lastScalarText;
 };
 
+// The offset of the first byte that is not part of valid UTF-8, or -1. yaml-cpp passes such bytes
+// through into strings, and nothing downstream (JSON text, Qt strings) can hold them.
+qsizetype invalidUtf8At(const QByteArray &text)
+{
+    const auto *bytes = reinterpret_cast<const unsigned char *>(text.constData());
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size;) {
+        const unsigned char c = bytes[i];
+        int continuation = 0;
+        char32_t codePoint = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            continuation = 1;
+            codePoint = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            continuation = 2;
+            codePoint = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            continuation = 3;
+            codePoint = c & 0x07;
+        } else {
+            return i;
+        }
+        for (int k = 1; k <= continuation; ++k) {
+            if (i + k >= size || (bytes[i + k] & 0xC0) != 0x80)
+                return i;
+            codePoint = (codePoint << 6) | (bytes[i + k] & 0x3F);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8 either.
+        static constexpr char32_t smallest[] = {0, 0x80, 0x800, 0x10000};
+        if (codePoint < smallest[continuation] || (codePoint >= 0xD800 && codePoint <= 0xDFFF)
+            || codePoint > 0x10FFFF)
+            return i;
+        i += continuation + 1;
+    }
+    return -1;
+}
+
+QString lineAndColumn(const QByteArray &text, qsizetype offset)
+{
+    const QByteArray before = text.left(offset);
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    return QStringLiteral("line %1, column %2")
+        .arg(before.count('\n') + 1)
+        .arg(offset - lineStart + 1);
+}
+
 // The deepest nesting of arrays and objects, counted without recursion.
 size_t nestingDepth(const Json &root)
 {
@@ -246,6 +295,11 @@ base::Result<Json> readJsonOrYaml(const QByteArray &text)
                 error.message);
         return out;
     }
+    if (const qsizetype bad = invalidUtf8At(text); bad >= 0)
+        return Diagnostic::error(
+            lineAndColumn(text, bad),
+            QStringLiteral("not UTF-8 text (byte 0x%1); OpenAPI files are UTF-8")
+                .arg(static_cast<unsigned char>(text[bad]), 2, 16, QLatin1Char('0')));
     try {
         std::istringstream input(text.toStdString());
         YAML::Parser parser(input);
