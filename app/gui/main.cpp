@@ -98,6 +98,9 @@ int main(int argc, char *argv[])
         window.openFile(files.constFirst());
     if (parser.isSet(importOption))
         window.importOpenApi(parser.value(importOption), {});
+    // Unsaved work of a session that crashed; not for the unattended screenshot and bench runs.
+    if (screenshot.isEmpty())
+        QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     if (parser.isSet(selectOption))
         selectNode(window, parser.value(selectOption));
 

@@ -112,9 +112,9 @@ base::Status ApiDocument::replaceApi(model::RestApi api, const QString &descript
     return push(std::make_unique<ReplaceApiCommand>(this, std::move(api), description));
 }
 
-void ApiDocument::adoptUnsaved(model::Project project)
+void ApiDocument::adoptUnsaved(model::Project project, const QString &filePath)
 {
-    replace(std::move(project), QString());
+    replace(std::move(project), filePath);
     m_undoStack.resetClean();
 }
 

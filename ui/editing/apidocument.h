@@ -58,9 +58,9 @@ public:
 
     // The API replaced by `api` as one undoable edit (an import merged in or overwriting).
     base::Status replaceApi(model::RestApi api, const QString &description);
-    // A project made elsewhere (an import) becomes the document: untitled, and unsaved so that
-    // closing asks about it.
-    void adoptUnsaved(model::Project project);
+    // A project made elsewhere (an import, a recovered copy) becomes the document, unsaved so that
+    // closing asks about it; `filePath` is where Save writes (empty: untitled).
+    void adoptUnsaved(model::Project project, const QString &filePath = QString());
 
 Q_SIGNALS:
     // The model changed: an edit, an undo or redo, a load or a new project.

@@ -8,6 +8,7 @@
 #include "base/atomicfile.h"
 #include "editing/apidocument.h"
 #include "editing/resourcetreemodel.h"
+#include "editing/autosaver.h"
 #include "model/enums.h"
 #include "model/apieditor.h"
 #include "model/projectfile.h"
@@ -26,6 +27,8 @@
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QSettings>
+#include <QLocale>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -60,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     restoreWindowState();
 
     connect(m_document, &editing::ApiDocument::filePathChanged, this, &MainWindow::updateTitle);
+    m_autosaver = new editing::Autosaver(m_document, this);
     connect(m_document, &editing::ApiDocument::cleanChanged, this,
             [this](bool clean) { setWindowModified(!clean); });
     // After the tree model's own reset, which is connected first.
@@ -362,12 +366,49 @@ bool MainWindow::importOpenApi(const QString &path, const ImportChoice &choice)
     if (!file.open(QIODevice::ReadOnly)) {
         showErrors(tr("Cannot import"), tr("%1 could not be read.").arg(QDir::toNativeSeparators(path)),
                    {base::Diagnostic::error(QString(), file.errorString())});
+    m_autosaver->finish();
         return false;
     }
     const QByteArray text = file.readAll();
     openapi::ImportOptions options;
     options.basePath = choice.basePath;
     if (choice.mode != ImportChoice::Mode::NewProject)
+bool MainWindow::offerRecovery()
+{
+    for (const editing::RecoveredProject &copy : editing::Autosaver::abandonedCopies()) {
+        const QMessageBox::StandardButton answer = askRestoreRecovery(copy);
+        if (answer == QMessageBox::Cancel)
+            continue;
+        if (answer == QMessageBox::Yes) {
+            if (!maybeSave())
+                return false;
+            m_collapsed.clear();
+            m_document->adoptUnsaved(copy.project, copy.originalPath);
+            editing::Autosaver::discard(copy);
+            return true;
+        }
+        editing::Autosaver::discard(copy);
+    }
+    return false;
+}
+
+QMessageBox::StandardButton MainWindow::askRestoreRecovery(const editing::RecoveredProject &copy)
+{
+    const QString what = copy.originalPath.isEmpty() ? tr("an untitled project (%1)").arg(copy.project.api.name)
+                                                     : QDir::toNativeSeparators(copy.originalPath);
+    QMessageBox box(QMessageBox::Question, tr("Restore unsaved work?"),
+                    tr("Portico did not close normally last time. Unsaved changes to %1 were kept "
+                       "(%2).")
+                        .arg(what, QLocale().toString(copy.savedAt.toLocalTime(), QLocale::ShortFormat)),
+                    QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, this);
+    box.button(QMessageBox::Yes)->setText(tr("&Restore"));
+    box.button(QMessageBox::No)->setText(tr("&Discard"));
+    box.button(QMessageBox::Cancel)->setText(tr("&Later"));
+    box.setInformativeText(tr("Restore opens them unsaved; Discard deletes the copy; Later keeps it "
+                              "for the next start."));
+    return static_cast<QMessageBox::StandardButton>(box.exec());
+}
+
         options.apiId = m_document->api().id;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     auto imported = openapi::importOpenApi(text, options);

@@ -23,6 +23,8 @@ class QTreeView;
 namespace portico::editing {
 class ApiDocument;
 class ResourceTreeModel;
+class Autosaver;
+struct RecoveredProject;
 } // namespace portico::editing
 
 namespace portico::workbench {
@@ -95,6 +97,12 @@ protected:
     virtual QString askOpenFileName();
     virtual QString askSaveFileName();
     virtual std::optional<QString> askPathPart(const QString &parentPath);
+    // At start: copies of unsaved work left by a session that crashed or was killed are offered
+    // one by one; the first one accepted becomes the document (unsaved, at its old path). The
+    // others stay for the next start. True when one was restored.
+    bool offerRecovery();
+    editing::Autosaver *autosaver() const { return m_autosaver; }
+
     virtual std::optional<QString> askVerb(const QString &resourcePath, const QStringList &verbs);
     virtual QString askImportFileName();
     virtual std::optional<ImportChoice> askImportChoice(const QString &path);
@@ -110,6 +118,8 @@ private:
     void createMenus();
     void createCentralWidget();
     void restoreWindowState();
+    // Restore this copy of unsaved work? Yes, No (discard it) or Cancel (keep it for later).
+    virtual QMessageBox::StandardButton askRestoreRecovery(const editing::RecoveredProject &copy);
 
     bool maybeSave();
     void promptAddChildResource();
@@ -163,3 +173,4 @@ private:
 };
 
 } // namespace portico::widgets
+    editing::Autosaver *m_autosaver = nullptr;
