@@ -2,6 +2,7 @@
 
 #include "detailsview.h"
 #include "importreportview.h"
+#include "quickopen.h"
 #include "recentfiles.h"
 #include "verbbadgedelegate.h"
 
@@ -104,6 +105,9 @@ void MainWindow::createActions()
     connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
     connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_quickOpenAction = makeAction(QStringLiteral("actionQuickOpen"), tr("&Go to Resource or Method..."),
+                                   QKeySequence(Qt::CTRL | Qt::Key_P));
+    connect(m_quickOpenAction, &QAction::triggered, this, &MainWindow::openQuickOpen);
     m_importAction = makeAction(QStringLiteral("actionImport"), tr("&Import OpenAPI / Swagger..."),
                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     connect(m_importAction, &QAction::triggered, this, [this] {
@@ -189,6 +193,10 @@ void MainWindow::createMenus()
     editMenu->addSeparator();
     editMenu->addAction(m_editTemplateAction);
     editMenu->addAction(m_editResponseTemplateAction);
+
+    QMenu *goMenu = menuBar()->addMenu(tr("&Go"));
+    goMenu->setObjectName(QStringLiteral("menuGo"));
+    goMenu->addAction(m_quickOpenAction);
 }
 
 void MainWindow::createCentralWidget()
@@ -373,6 +381,21 @@ bool MainWindow::importOpenApi(const QString &path, const ImportChoice &choice)
     openapi::ImportOptions options;
     options.basePath = choice.basePath;
     if (choice.mode != ImportChoice::Mode::NewProject)
+QDialog *MainWindow::openQuickOpen()
+{
+    auto *quickOpen = new QuickOpen(m_document->api(), this);
+    quickOpen->setAttribute(Qt::WA_DeleteOnClose);
+    connect(quickOpen, &QuickOpen::chosen, this, [this](const QString &resourceId, const QString &verb) {
+        select(resourceId, verb);
+        m_tree->setFocus();
+    });
+    // Centred at the top of the window, where the eye goes for a command palette.
+    quickOpen->move(mapToGlobal(QPoint((width() - quickOpen->width()) / 2, 40)));
+    quickOpen->show();
+    quickOpen->input()->setFocus();
+    return quickOpen;
+}
+
 bool MainWindow::offerRecovery()
 {
     for (const editing::RecoveredProject &copy : editing::Autosaver::abandonedCopies()) {

@@ -102,6 +102,8 @@ protected:
     // others stay for the next start. True when one was restored.
     bool offerRecovery();
     editing::Autosaver *autosaver() const { return m_autosaver; }
+    // Ctrl+P: the quick-open box over every resource and method; choosing one selects it.
+    QDialog *openQuickOpen();
 
     virtual std::optional<QString> askVerb(const QString &resourcePath, const QStringList &verbs);
     virtual QString askImportFileName();
@@ -174,3 +176,4 @@ private:
 
 } // namespace portico::widgets
     editing::Autosaver *m_autosaver = nullptr;
+    QAction *m_quickOpenAction = nullptr;
