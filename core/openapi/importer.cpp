@@ -1035,7 +1035,7 @@ private:
                 warn(paramAt, QStringLiteral("parameter without a name; not imported"));
                 continue;
             }
-            const bool required = param.value("required", false) == true;
+            const bool required = boolean(param, "required", paramAt);
             if (in == QLatin1String("path")) {
                 // A greedy {proxy+} is method.request.path.proxy whatever the declaration says
                 // (OpenAPI validators want the parameter named "proxy+").

@@ -140,9 +140,15 @@ std::vector<RecoveredProject> Autosaver::abandonedCopies()
         if (meta.open(QIODevice::ReadOnly)) {
             const base::Json info = base::Json::parse(meta.readAll().toStdString(), nullptr, false);
             if (info.is_object()) {
-                recovered.originalPath = base::toQString(info.value("originalPath", std::string()));
+                recovered.originalPath
+                    = base::toQString(info.value("originalPath", base::Json()).is_string()
+                                          ? info["originalPath"].get<std::string>()
+                                          : std::string());
                 recovered.savedAt = QDateTime::fromString(
-                    base::toQString(info.value("savedAt", std::string())), Qt::ISODate);
+                    base::toQString(info.value("savedAt", base::Json()).is_string()
+                                        ? info["savedAt"].get<std::string>()
+                                        : std::string()),
+                    Qt::ISODate);
             }
         }
         out.push_back(std::move(recovered));

@@ -482,12 +482,26 @@ private Q_SLOTS:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().location, QStringLiteral("line 3, column 11"));
         QVERIFY(result.error().message.contains(QLatin1String("0x9b")));
-        QVERIFY(openapi::readJsonOrYaml(
-                    QByteArray("title: \xc3\xbc \xe2\x9c\x93 \xf0\x9f\x98\x80\n"))
-                    .ok());
+        QVERIFY(
+            openapi::readJsonOrYaml(QByteArray("title: \xc3\xbc \xe2\x9c\x93 \xf0\x9f\x98\x80\n"))
+                .ok());
         QVERIFY(!openapi::readJsonOrYaml(QByteArray("title: \xc0\xaf\n")).ok()); // overlong
         QVERIFY(!openapi::readJsonOrYaml(QByteArray("title: \xed\xa0\x80\n")).ok()); // surrogate
         QVERIFY(!openapi::readJsonOrYaml(QByteArray("title: \xe2\x9c")).ok()); // cut short
+    }
+
+    // Found by fuzz/openapi_fuzzer: a parameter's "required" given as a string threw.
+    void wronglyTypedFieldsAreReportedNotThrown()
+    {
+        const openapi::ImportResult result
+            = importOrFail(testData(QStringLiteral("wrong-types.swagger2.yaml")));
+        const QString report = reportText(result);
+        QVERIFY2(report.contains(
+                     QLatin1String("/paths/~1a/get/parameters/1/required: expected true or false")),
+                 qPrintable(report));
+        const Method &get = methodAt(result.api, QStringLiteral("/a"), QStringLiteral("GET"));
+        QCOMPARE(get.requestParameters.at(QStringLiteral("method.request.querystring.q")), true);
+        QCOMPARE(get.requestParameters.at(QStringLiteral("method.request.header.h")), false);
     }
 
     void yamlAliasBombIsRefused()
