@@ -46,8 +46,7 @@ echo "built $out/http_fuzzer"
 clang++ -std=c++20 -g -O1 -fPIC -fno-omit-frame-pointer \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     $defines -I"$root/core" $(pkg-config --cflags Qt6Core nlohmann_json yaml-cpp) \
-    "$here/openapi_fuzzer.cpp" "$root/core/openapi/importer.cpp" "$root/core/openapi/modelrefs.cpp" \
-    "$root/core/openapi/yamldocument.cpp" "$root"/core/model/*.cpp "$root"/core/base/*.cpp \
+    "$here/openapi_fuzzer.cpp" "$root"/core/openapi/*.cpp "$root"/core/model/*.cpp "$root"/core/base/*.cpp \
     $(pkg-config --libs Qt6Core yaml-cpp) \
     -o "$out/openapi_fuzzer"
 echo "built $out/openapi_fuzzer"

@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <cstdio>
 
@@ -60,6 +61,14 @@ int main(int argc, char *argv[])
         QStringLiteral("file"));
     benchImportOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(benchImportOption);
+    // For bench/designer: time opening a project until its expanded tree is painted, then an
+    // edit and its undo, print and exit.
+    QCommandLineOption benchOpenOption(
+        QStringLiteral("bench-open"),
+        QApplication::translate("main", "Time opening a project and exit."),
+        QStringLiteral("file"));
+    benchOpenOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(benchOpenOption);
     parser.process(app);
 
     const QStringList files = parser.positionalArguments();
@@ -81,6 +90,34 @@ int main(int argc, char *argv[])
     }
     // Shown first, so that a load error appears over the window rather than alone.
     window.show();
+    if (parser.isSet(benchOpenOption)) {
+        QCoreApplication::processEvents();
+        const auto elapsedMs = [](const QElapsedTimer &clock) {
+            return static_cast<double>(clock.nsecsElapsed()) / 1e6;
+        };
+        QElapsedTimer clock;
+        clock.start();
+        const bool opened = window.openFile(parser.value(benchOpenOption));
+        QCoreApplication::processEvents();
+        window.repaint();
+        const double openMs = elapsedMs(clock);
+        // An edit re-reads the tree, as every change does today: the stall a person feels.
+        const portico::model::Resource *root = window.document()->api().root();
+        clock.restart();
+        const bool edited
+            = root && window.addChildResource(root->id, QStringLiteral("benchEdit")).ok();
+        QCoreApplication::processEvents();
+        window.repaint();
+        const double editMs = elapsedMs(clock);
+        clock.restart();
+        window.document()->undoStack()->undo();
+        QCoreApplication::processEvents();
+        window.repaint();
+        const double undoMs = elapsedMs(clock);
+        std::printf("open_ms=%.1f edit_ms=%.1f undo_ms=%.1f resources=%zu\n", openMs, editMs,
+                    undoMs, window.document()->api().resources.size());
+        return opened && edited ? 0 : 1;
+    }
     if (parser.isSet(benchImportOption)) {
         QCoreApplication::processEvents();
         QElapsedTimer clock;
