@@ -37,8 +37,15 @@ ResourceTreeModel::ResourceTreeModel(ApiDocument *document, QObject *parent)
     , m_document(document)
     , m_root(std::make_unique<Node>())
 {
+    m_shape = shapeOf(m_document->api());
     rebuild();
     connect(m_document, &ApiDocument::changed, this, [this] {
+        // Most edits (a form field, a template) leave the tree as it is: no reset then, so
+        // typing in a large API does not rebuild and re-expand thousands of rows per key.
+        Shape shape = shapeOf(m_document->api());
+        if (shape == m_shape)
+            return;
+        m_shape = std::move(shape);
         beginResetModel();
         rebuild();
         endResetModel();
@@ -47,35 +54,56 @@ ResourceTreeModel::ResourceTreeModel(ApiDocument *document, QObject *parent)
 
 ResourceTreeModel::~ResourceTreeModel() = default;
 
+ResourceTreeModel::Shape ResourceTreeModel::shapeOf(const model::RestApi &api)
+{
+    Shape shape;
+    shape.reserve(api.resources.size());
+    for (const model::Resource &resource : api.resources) {
+        QStringList verbs;
+        for (const auto &[verb, method] : resource.methods)
+            verbs << verb;
+        shape.emplace_back(resource.id, resource.parentId, resource.pathPart, verbs);
+    }
+    return shape;
+}
+
 void ResourceTreeModel::rebuild()
 {
     m_root = std::make_unique<Node>();
-    if (const model::Resource *root = m_document->api().root())
-        addResourceNode(m_root.get(), root->id);
+    const model::RestApi &api = m_document->api();
+    // Children looked up once for the whole tree, not by scanning every resource per node.
+    std::map<QString, std::vector<const model::Resource *>> children;
+    for (const model::Resource &resource : api.resources)
+        children[resource.parentId].push_back(&resource);
+    for (auto &[parentId, list] : children)
+        std::sort(list.begin(), list.end(), [](const model::Resource *a, const model::Resource *b) {
+            return a->pathPart < b->pathPart;
+        });
+    if (const model::Resource *root = api.root())
+        addResourceNode(m_root.get(), *root, children);
 }
 
-void ResourceTreeModel::addResourceNode(Node *parent, const QString &resourceId)
+void ResourceTreeModel::addResourceNode(
+    Node *parent, const model::Resource &resource,
+    const std::map<QString, std::vector<const model::Resource *>> &children)
 {
-    const model::RestApi &api = m_document->api();
-    const model::Resource *resource = api.findResource(resourceId);
+    const QString &resourceId = resource.id;
     Node *node = parent->addChild(Kind::Resource, resourceId, QString());
     for (const QString &verb : model::httpVerbs()) {
-        if (resource->methods.contains(verb))
+        if (resource.methods.contains(verb))
             node->addChild(Kind::Method, resourceId, verb);
     }
-    std::vector<const model::Resource *> children = api.children(resourceId);
-    std::sort(children.begin(), children.end(),
-              [](const model::Resource *a, const model::Resource *b) {
-                  return a->pathPart < b->pathPart;
-              });
-    for (const model::Resource *child : children) {
+    const auto found = children.find(resourceId);
+    if (found == children.end())
+        return;
+    for (const model::Resource *child : found->second) {
         // A cycle in a hand-edited file would recurse forever; the linter reports it.
         const Node *ancestor = parent;
         bool cycle = false;
         for (; ancestor; ancestor = ancestor->parent)
             cycle = cycle || ancestor->resourceId == child->id;
         if (!cycle)
-            addResourceNode(node, child->id);
+            addResourceNode(node, *child, children);
     }
 }
 

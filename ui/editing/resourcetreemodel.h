@@ -4,9 +4,13 @@
 // finer-grained updates can come when the designer needs them.
 #pragma once
 
+#include "model/restapi.h"
+
 #include <QAbstractItemModel>
 
+#include <map>
 #include <memory>
+#include <tuple>
 #include <vector>
 
 namespace portico::editing {
@@ -45,13 +49,19 @@ public:
 private:
     struct Node;
 
+    // One entry per resource: what the tree shows of it (id, parent, path part, verbs).
+    using Shape = std::vector<std::tuple<QString, QString, QString, QStringList>>;
+    static Shape shapeOf(const model::RestApi &api);
+
     void rebuild();
-    void addResourceNode(Node *parent, const QString &resourceId);
+    void addResourceNode(Node *parent, const model::Resource &resource,
+                         const std::map<QString, std::vector<const model::Resource *>> &children);
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOfNode(const Node *node) const;
 
     ApiDocument *m_document;
     std::unique_ptr<Node> m_root; // invisible; its one child is the API's root resource
+    Shape m_shape;
 };
 
 } // namespace portico::editing
