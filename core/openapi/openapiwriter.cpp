@@ -219,7 +219,10 @@ Json OpenApiWriter::paths()
                 }
             }
         }
-        for (const auto &[verb, method] : resource->methods) {
+        for (const auto &entry : resource->methods) {
+            // Not a structured binding: clang before 16 cannot capture one in a lambda (the
+            // fuzz build uses Debian's clang 14).
+            const QString &verb = entry.first;
             if (verb != QLatin1String("ANY")
                 && std::none_of(std::begin(kVerbOrder), std::end(kVerbOrder),
                                 [&](const char *v) { return verb == QLatin1String(v); }))
