@@ -6,6 +6,7 @@
 #include "deleteresourcecommand.h"
 #include "renameresourcecommand.h"
 #include "replaceapicommand.h"
+#include "replacemethodcommand.h"
 #include "settemplatecommand.h"
 
 #include "model/projectfile.h"
@@ -105,6 +106,13 @@ base::Status ApiDocument::setTemplate(const QString &resourceId, const QString &
                                       const QString &contentType, const QString &text)
 {
     return push(std::make_unique<SetTemplateCommand>(this, resourceId, verb, statusCode, contentType, text));
+}
+
+base::Status ApiDocument::replaceMethod(const QString &resourceId, const QString &verb, model::Method method,
+                                       const QString &description, const QString &mergeKey)
+{
+    return push(std::make_unique<ReplaceMethodCommand>(this, resourceId, verb, std::move(method), description,
+                                                       mergeKey));
 }
 
 base::Status ApiDocument::replaceApi(model::RestApi api, const QString &description)

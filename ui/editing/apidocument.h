@@ -55,6 +55,10 @@ public:
     // integration responses; consecutive edits of one template merge into one undo step.
     base::Status setTemplate(const QString &resourceId, const QString &verb, const QString &statusCode,
                              const QString &contentType, const QString &text);
+    // The method replaced by an edited copy of it (same verb) as one undoable edit; consecutive
+    // edits with the same non-empty `mergeKey` (typing in one field) merge into one undo step.
+    base::Status replaceMethod(const QString &resourceId, const QString &verb, model::Method method,
+                               const QString &description, const QString &mergeKey = QString());
 
     // The API replaced by `api` as one undoable edit (an import merged in or overwriting).
     base::Status replaceApi(model::RestApi api, const QString &description);
