@@ -2,6 +2,7 @@
 
 #include "detailsview.h"
 #include "importreportview.h"
+#include "problemspanel.h"
 #include "quickopen.h"
 #include "recentfiles.h"
 #include "verbbadgedelegate.h"
@@ -19,6 +20,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -65,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_document, &editing::ApiDocument::filePathChanged, this, &MainWindow::updateTitle);
     m_autosaver = new editing::Autosaver(m_document, this);
+    createProblemsDock();
     connect(m_document, &editing::ApiDocument::cleanChanged, this,
             [this](bool clean) { setWindowModified(!clean); });
     // After the tree model's own reset, which is connected first.
@@ -381,6 +384,40 @@ bool MainWindow::importOpenApi(const QString &path, const ImportChoice &choice)
     openapi::ImportOptions options;
     options.basePath = choice.basePath;
     if (choice.mode != ImportChoice::Mode::NewProject)
+void MainWindow::createProblemsDock()
+{
+    m_problems = new ProblemsPanel;
+    auto *dock = new QDockWidget(tr("Problems"), this);
+    dock->setObjectName(QStringLiteral("problemsDock"));
+    dock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->setObjectName(QStringLiteral("menuView"));
+    QAction *toggle = dock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("actionShowProblems"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    viewMenu->addAction(toggle);
+    connect(m_problems, &ProblemsPanel::locationActivated, this, &MainWindow::goToLintLocation);
+    connect(m_problems, &ProblemsPanel::problemsChanged, this, [this, dock] {
+        dock->setWindowTitle(tr("Problems (%1)").arg(m_problems->problems().size()));
+    });
+    connect(m_document, &editing::ApiDocument::changed, this,
+            [this] { m_problems->scheduleLint(m_document->project()); });
+    m_problems->lintNow(m_document->project());
+}
+
+bool MainWindow::goToLintLocation(const QString &location)
+{
+    if (!location.startsWith(QLatin1Char('/')))
+        return false;
+    const QStringList words = location.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const model::Resource *resource = m_document->api().findResourceByPath(words.value(0));
+    if (!resource)
+        return false;
+    const QString verb = words.value(1);
+    return select(resource->id, resource->methods.count(verb) ? verb : QString());
+}
+
 QDialog *MainWindow::openQuickOpen()
 {
     auto *quickOpen = new QuickOpen(m_document->api(), this);

@@ -35,6 +35,7 @@ namespace portico::widgets {
 
 class DetailsView;
 class ImportReportView;
+class ProblemsPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -102,6 +103,12 @@ protected:
     // others stay for the next start. True when one was restored.
     bool offerRecovery();
     editing::Autosaver *autosaver() const { return m_autosaver; }
+    // The Problems dock: lint findings of the project as it changes.
+    ProblemsPanel *problemsPanel() const { return m_problems; }
+    // Selects what a lint location names ("/pets/{petId} GET integration", "/pets"). False when
+    // it names nothing in the navigator (a stage, a usage plan).
+    bool goToLintLocation(const QString &location);
+
     // Ctrl+P: the quick-open box over every resource and method; choosing one selects it.
     QDialog *openQuickOpen();
 
@@ -119,6 +126,7 @@ private:
     void createActions();
     void createMenus();
     void createCentralWidget();
+    void createProblemsDock();
     void restoreWindowState();
     // Restore this copy of unsaved work? Yes, No (discard it) or Cancel (keep it for later).
     virtual QMessageBox::StandardButton askRestoreRecovery(const editing::RecoveredProject &copy);
@@ -177,3 +185,4 @@ private:
 } // namespace portico::widgets
     editing::Autosaver *m_autosaver = nullptr;
     QAction *m_quickOpenAction = nullptr;
+    ProblemsPanel *m_problems = nullptr;
