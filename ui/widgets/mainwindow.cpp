@@ -2,7 +2,7 @@
 
 #include "detailsview.h"
 #include "importreportview.h"
-#include "problemspanel.h"
+#include "methodexecution/methodexecutionview.h"
 #include "quickopen.h"
 #include "recentfiles.h"
 #include "verbbadgedelegate.h"
@@ -20,7 +20,6 @@
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QDockWidget>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -33,6 +32,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTreeView>
@@ -67,7 +67,6 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_document, &editing::ApiDocument::filePathChanged, this, &MainWindow::updateTitle);
     m_autosaver = new editing::Autosaver(m_document, this);
-    createProblemsDock();
     connect(m_document, &editing::ApiDocument::cleanChanged, this,
             [this](bool clean) { setWindowModified(!clean); });
     // After the tree model's own reset, which is connected first.
@@ -136,7 +135,8 @@ void MainWindow::createActions()
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(QStringLiteral("actionRedo"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    // Every binding of the platform, so that Ctrl+Shift+Z redoes where the first one is Ctrl+Y.
+    m_redoAction->setShortcuts(QKeySequence::Redo);
 
     m_addResourceAction
         = makeAction(QStringLiteral("actionAddResource"), tr("Add Child &Resource..."),
@@ -217,11 +217,21 @@ void MainWindow::createCentralWidget()
                         m_editResponseTemplateAction});
 
     m_details = new DetailsView;
+    // A method opens its execution view; a resource keeps the read-only details.
+    m_methodExecution = new methodexecution::MethodExecutionView(m_document);
+    connect(m_methodExecution, &methodexecution::MethodExecutionView::requestTemplateEditRequested, this,
+            &MainWindow::editRequestTemplate);
+    connect(m_methodExecution, &methodexecution::MethodExecutionView::responseTemplateEditRequested, this,
+            &MainWindow::editIntegrationResponseTemplate);
+    m_detailsStack = new QStackedWidget;
+    m_detailsStack->setObjectName(QStringLiteral("detailsStack"));
+    m_detailsStack->addWidget(m_details);
+    m_detailsStack->addWidget(m_methodExecution);
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_tree);
-    m_splitter->addWidget(m_details);
+    m_splitter->addWidget(m_detailsStack);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
@@ -384,40 +394,6 @@ bool MainWindow::importOpenApi(const QString &path, const ImportChoice &choice)
     openapi::ImportOptions options;
     options.basePath = choice.basePath;
     if (choice.mode != ImportChoice::Mode::NewProject)
-void MainWindow::createProblemsDock()
-{
-    m_problems = new ProblemsPanel;
-    auto *dock = new QDockWidget(tr("Problems"), this);
-    dock->setObjectName(QStringLiteral("problemsDock"));
-    dock->setWidget(m_problems);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->setObjectName(QStringLiteral("menuView"));
-    QAction *toggle = dock->toggleViewAction();
-    toggle->setObjectName(QStringLiteral("actionShowProblems"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
-    viewMenu->addAction(toggle);
-    connect(m_problems, &ProblemsPanel::locationActivated, this, &MainWindow::goToLintLocation);
-    connect(m_problems, &ProblemsPanel::problemsChanged, this, [this, dock] {
-        dock->setWindowTitle(tr("Problems (%1)").arg(m_problems->problems().size()));
-    });
-    connect(m_document, &editing::ApiDocument::changed, this,
-            [this] { m_problems->scheduleLint(m_document->project()); });
-    m_problems->lintNow(m_document->project());
-}
-
-bool MainWindow::goToLintLocation(const QString &location)
-{
-    if (!location.startsWith(QLatin1Char('/')))
-        return false;
-    const QStringList words = location.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    const model::Resource *resource = m_document->api().findResourceByPath(words.value(0));
-    if (!resource)
-        return false;
-    const QString verb = words.value(1);
-    return select(resource->id, resource->methods.count(verb) ? verb : QString());
-}
-
 QDialog *MainWindow::openQuickOpen()
 {
     auto *quickOpen = new QuickOpen(m_document->api(), this);
@@ -829,6 +805,14 @@ workbench::TemplateWorkbench *MainWindow::editResponseTemplate(const QString &re
     return statusCode.isEmpty() ? nullptr : editTemplate(resourceId, verb, statusCode, contentType);
 }
 
+workbench::TemplateWorkbench *MainWindow::editIntegrationResponseTemplate(const QString &resourceId,
+                                                                         const QString &verb,
+                                                                         const QString &statusCode,
+                                                                         const QString &contentType)
+{
+    return editTemplate(resourceId, verb, statusCode, contentType);
+}
+
 QString MainWindow::defaultIntegrationResponse(const QString &resourceId, const QString &verb) const
 {
     const model::Resource *resource = m_document->api().findResource(resourceId);
@@ -884,7 +868,12 @@ workbench::TemplateWorkbench *MainWindow::editTemplate(const QString &resourceId
 
 void MainWindow::updateDetails()
 {
+    if (!currentVerb().isEmpty() && m_methodExecution->showMethod(currentResourceId(), currentVerb())) {
+        m_detailsStack->setCurrentWidget(m_methodExecution);
+        return;
+    }
     m_details->showSelection(m_document->api(), currentResourceId(), currentVerb());
+    m_detailsStack->setCurrentWidget(m_details);
 }
 
 void MainWindow::rememberTreeState()

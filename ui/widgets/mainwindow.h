@@ -18,6 +18,7 @@
 class QAction;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QTreeView;
 
 namespace portico::editing {
@@ -33,9 +34,12 @@ class TemplateWorkbench;
 
 namespace portico::widgets {
 
+namespace methodexecution {
+class MethodExecutionView;
+}
+
 class DetailsView;
 class ImportReportView;
-class ProblemsPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -77,6 +81,11 @@ public:
     // integration response (the one without a selection pattern, else the first).
     workbench::TemplateWorkbench *editResponseTemplate(const QString &resourceId, const QString &verb,
                                                        const QString &contentType = QStringLiteral("application/json"));
+    // The same for the integration response of any status code (the method-execution view's
+    // "Edit in template workbench"); nullptr when the method or the response does not exist.
+    workbench::TemplateWorkbench *editIntegrationResponseTemplate(const QString &resourceId, const QString &verb,
+                                                                  const QString &statusCode,
+                                                                  const QString &contentType);
 
     // File > Import: an OpenAPI 3.0 / Swagger 2.0 file (JSON or YAML) as a new unsaved project,
     // merged into this one or replacing its API (one undo step either way). The report, when
@@ -103,12 +112,6 @@ protected:
     // others stay for the next start. True when one was restored.
     bool offerRecovery();
     editing::Autosaver *autosaver() const { return m_autosaver; }
-    // The Problems dock: lint findings of the project as it changes.
-    ProblemsPanel *problemsPanel() const { return m_problems; }
-    // Selects what a lint location names ("/pets/{petId} GET integration", "/pets"). False when
-    // it names nothing in the navigator (a stage, a usage plan).
-    bool goToLintLocation(const QString &location);
-
     // Ctrl+P: the quick-open box over every resource and method; choosing one selects it.
     QDialog *openQuickOpen();
 
@@ -126,7 +129,6 @@ private:
     void createActions();
     void createMenus();
     void createCentralWidget();
-    void createProblemsDock();
     void restoreWindowState();
     // Restore this copy of unsaved work? Yes, No (discard it) or Cancel (keep it for later).
     virtual QMessageBox::StandardButton askRestoreRecovery(const editing::RecoveredProject &copy);
@@ -157,6 +159,8 @@ private:
     QSplitter *m_splitter = nullptr;
     QTreeView *m_tree = nullptr;
     DetailsView *m_details = nullptr;
+    methodexecution::MethodExecutionView *m_methodExecution = nullptr;
+    QStackedWidget *m_detailsStack = nullptr;
     QMenu *m_recentMenu = nullptr;
 
     QAction *m_newAction = nullptr;
@@ -185,4 +189,3 @@ private:
 } // namespace portico::widgets
     editing::Autosaver *m_autosaver = nullptr;
     QAction *m_quickOpenAction = nullptr;
-    ProblemsPanel *m_problems = nullptr;
