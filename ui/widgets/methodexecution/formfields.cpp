@@ -53,15 +53,17 @@ QLabel *makeProblemLabel(const QString &objectName, QWidget *parent)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, problemColor(palette));
-    label->setPalette(palette);
     label->hide();
     return label;
 }
 
 void showProblem(QLabel *label, const QString &problem, QWidget *field)
 {
+    // Coloured when shown, from the palette the label has now: the system's may have changed
+    // (dark mode) since the label was made.
+    QPalette palette = label->parentWidget() ? label->parentWidget()->palette() : label->palette();
+    palette.setColor(QPalette::WindowText, problemColor(palette));
+    label->setPalette(palette);
     label->setText(problem);
     label->setVisible(!problem.isEmpty());
     if (field)
