@@ -2,15 +2,16 @@
 
 #include "detailsview.h"
 #include "importreportview.h"
-#include "methodexecution/methodexecutionview.h"
+#include "problemspanel.h"
 #include "quickopen.h"
+#include "methodexecution/methodexecutionview.h"
 #include "recentfiles.h"
 #include "verbbadgedelegate.h"
 
 #include "base/atomicfile.h"
 #include "editing/apidocument.h"
-#include "editing/resourcetreemodel.h"
 #include "editing/autosaver.h"
+#include "editing/resourcetreemodel.h"
 #include "model/enums.h"
 #include "model/apieditor.h"
 #include "model/projectfile.h"
@@ -20,6 +21,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -28,9 +30,9 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QMenuBar>
-#include <QSettings>
 #include <QLocale>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -64,9 +66,10 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createCentralWidget();
     restoreWindowState();
+    m_autosaver = new editing::Autosaver(m_document, this);
+    createProblemsDock();
 
     connect(m_document, &editing::ApiDocument::filePathChanged, this, &MainWindow::updateTitle);
-    m_autosaver = new editing::Autosaver(m_document, this);
     connect(m_document, &editing::ApiDocument::cleanChanged, this,
             [this](bool clean) { setWindowModified(!clean); });
     // After the tree model's own reset, which is connected first.
@@ -375,25 +378,47 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
+    m_autosaver->finish();
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kSplitterKey, m_splitter->saveState());
     event->accept();
 }
 
-bool MainWindow::importOpenApi(const QString &path, const ImportChoice &choice)
+void MainWindow::createProblemsDock()
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showErrors(tr("Cannot import"), tr("%1 could not be read.").arg(QDir::toNativeSeparators(path)),
-                   {base::Diagnostic::error(QString(), file.errorString())});
-    m_autosaver->finish();
+    m_problems = new ProblemsPanel;
+    auto *dock = new QDockWidget(tr("Problems"), this);
+    dock->setObjectName(QStringLiteral("problemsDock"));
+    dock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->setObjectName(QStringLiteral("menuView"));
+    QAction *toggle = dock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("actionShowProblems"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    viewMenu->addAction(toggle);
+    connect(m_problems, &ProblemsPanel::locationActivated, this, &MainWindow::goToLintLocation);
+    connect(m_problems, &ProblemsPanel::problemsChanged, this, [this, dock] {
+        dock->setWindowTitle(tr("Problems (%1)").arg(m_problems->problems().size()));
+    });
+    connect(m_document, &editing::ApiDocument::changed, this,
+            [this] { m_problems->scheduleLint(m_document->project()); });
+    m_problems->lintNow(m_document->project());
+}
+
+bool MainWindow::goToLintLocation(const QString &location)
+{
+    if (!location.startsWith(QLatin1Char('/')))
         return false;
-    }
-    const QByteArray text = file.readAll();
-    openapi::ImportOptions options;
-    options.basePath = choice.basePath;
-    if (choice.mode != ImportChoice::Mode::NewProject)
+    const QStringList words = location.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const model::Resource *resource = m_document->api().findResourceByPath(words.value(0));
+    if (!resource)
+        return false;
+    const QString verb = words.value(1);
+    return select(resource->id, resource->methods.count(verb) ? verb : QString());
+}
+
 QDialog *MainWindow::openQuickOpen()
 {
     auto *quickOpen = new QuickOpen(m_document->api(), this);
@@ -445,6 +470,18 @@ QMessageBox::StandardButton MainWindow::askRestoreRecovery(const editing::Recove
     return static_cast<QMessageBox::StandardButton>(box.exec());
 }
 
+bool MainWindow::importOpenApi(const QString &path, const ImportChoice &choice)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showErrors(tr("Cannot import"), tr("%1 could not be read.").arg(QDir::toNativeSeparators(path)),
+                   {base::Diagnostic::error(QString(), file.errorString())});
+        return false;
+    }
+    const QByteArray text = file.readAll();
+    openapi::ImportOptions options;
+    options.basePath = choice.basePath;
+    if (choice.mode != ImportChoice::Mode::NewProject)
         options.apiId = m_document->api().id;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     auto imported = openapi::importOpenApi(text, options);

@@ -23,9 +23,9 @@ class QTreeView;
 
 namespace portico::editing {
 class ApiDocument;
-class ResourceTreeModel;
 class Autosaver;
 struct RecoveredProject;
+class ResourceTreeModel;
 } // namespace portico::editing
 
 namespace portico::workbench {
@@ -40,6 +40,7 @@ class MethodExecutionView;
 
 class DetailsView;
 class ImportReportView;
+class ProblemsPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -97,6 +98,20 @@ public:
     // Selects what a JSON pointer of the imported file names: the method of /paths/~1a/get, the
     // resource of /paths/~1a. False when it names nothing in the navigator.
     bool goToOpenApiLocation(const QString &pointer);
+    // At start: copies of unsaved work left by a session that crashed or was killed are offered
+    // one by one; the first one accepted becomes the document (unsaved, at its old path). The
+    // others stay for the next start. True when one was restored.
+    bool offerRecovery();
+    editing::Autosaver *autosaver() const { return m_autosaver; }
+    // The Problems dock: lint findings of the project as it changes.
+    ProblemsPanel *problemsPanel() const { return m_problems; }
+    // Selects what a lint location names ("/pets/{petId} GET integration", "/pets"). False when
+    // it names nothing in the navigator (a stage, a usage plan).
+    bool goToLintLocation(const QString &location);
+
+    // Ctrl+P: the quick-open box over every resource and method; choosing one selects it.
+    QDialog *openQuickOpen();
+
     // The report of the last import; nullptr when it had nothing to say.
     ImportReportView *importReport() const { return m_importReport; }
 
@@ -107,19 +122,13 @@ protected:
     virtual QString askOpenFileName();
     virtual QString askSaveFileName();
     virtual std::optional<QString> askPathPart(const QString &parentPath);
-    // At start: copies of unsaved work left by a session that crashed or was killed are offered
-    // one by one; the first one accepted becomes the document (unsaved, at its old path). The
-    // others stay for the next start. True when one was restored.
-    bool offerRecovery();
-    editing::Autosaver *autosaver() const { return m_autosaver; }
-    // Ctrl+P: the quick-open box over every resource and method; choosing one selects it.
-    QDialog *openQuickOpen();
-
     virtual std::optional<QString> askVerb(const QString &resourcePath, const QStringList &verbs);
     virtual QString askImportFileName();
     virtual std::optional<ImportChoice> askImportChoice(const QString &path);
     virtual std::optional<openapi::ExportOptions> askExportOptions();
     virtual QString askExportFileName(const openapi::ExportOptions &options);
+    // Restore this copy of unsaved work? Yes, No (discard it) or Cancel (keep it for later).
+    virtual QMessageBox::StandardButton askRestoreRecovery(const editing::RecoveredProject &copy);
     // Save, Discard or Cancel.
     virtual QMessageBox::StandardButton askSaveChanges();
     virtual void showErrors(const QString &title, const QString &text,
@@ -129,9 +138,8 @@ private:
     void createActions();
     void createMenus();
     void createCentralWidget();
+    void createProblemsDock();
     void restoreWindowState();
-    // Restore this copy of unsaved work? Yes, No (discard it) or Cancel (keep it for later).
-    virtual QMessageBox::StandardButton askRestoreRecovery(const editing::RecoveredProject &copy);
 
     bool maybeSave();
     void promptAddChildResource();
@@ -179,6 +187,9 @@ private:
     QAction *m_importAction = nullptr;
     QAction *m_exportAction = nullptr;
     ImportReportView *m_importReport = nullptr;
+    editing::Autosaver *m_autosaver = nullptr;
+    QAction *m_quickOpenAction = nullptr;
+    ProblemsPanel *m_problems = nullptr;
 
     // Resources the person collapsed; everything else is shown expanded.
     QSet<QString> m_collapsed;
@@ -187,5 +198,3 @@ private:
 };
 
 } // namespace portico::widgets
-    editing::Autosaver *m_autosaver = nullptr;
-    QAction *m_quickOpenAction = nullptr;
