@@ -392,6 +392,8 @@ void MainWindow::createProblemsDock()
     dock->setObjectName(QStringLiteral("problemsDock"));
     dock->setWidget(m_problems);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    // A strip at the bottom, as in an IDE: the designer above keeps the room.
+    resizeDocks({dock}, {130}, Qt::Vertical);
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("menuView"));
     QAction *toggle = dock->toggleViewAction();
