@@ -884,6 +884,13 @@ workbench::TemplateWorkbench *MainWindow::editTemplate(const QString &resourceId
                                             tr("%1 %2 - integration response %3 template %4 - Portico")
                                                 .arg(verb, path, statusCode, contentType));
     bench->setContentType(contentType);
+    // A request template reads the request body: its model's paths are offered as completions.
+    if (statusCode.isEmpty()) {
+        const auto model = method->second.requestModels.find(contentType);
+        if (model != method->second.requestModels.end())
+            if (const model::Model *found = m_document->api().findModel(model->second))
+                bench->setModelSchema(found->schema);
+    }
     bench->setTemplateText(current().value_or(QString()));
     connect(bench, &workbench::TemplateWorkbench::templateEdited, this,
             [this, resourceId, verb, statusCode, contentType](const QString &text) {

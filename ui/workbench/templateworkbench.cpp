@@ -18,6 +18,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QThreadPool>
+#include <QShortcut>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -107,6 +108,21 @@ void TemplateWorkbench::createWidgets()
             Q_EMIT templateEdited(m_editor->text());
         scheduleRender();
     });
+    // Completions open by themselves after the characters that start a member or a path.
+    connect(m_editor, &QsciScintillaBase::SCN_CHARADDED, this, [this](int character) {
+        if (character == '$' || character == '.' || character == '\'')
+            showCompletions();
+    });
+    connect(m_editor, &QsciScintilla::userListActivated, this, [this](int, const QString &word) {
+        int line = 0;
+        int index = 0;
+        m_editor->getCursorPosition(&line, &index);
+        m_editor->setSelection(line, index - m_completionReplaces, line, index);
+        m_editor->replaceSelectedText(word);
+    });
+    auto *complete = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space), m_editor);
+    complete->setContext(Qt::WidgetShortcut);
+    connect(complete, &QShortcut::activated, this, &TemplateWorkbench::showCompletions);
     connect(m_editor, &QsciScintillaBase::SCN_DWELLSTART, this, &TemplateWorkbench::showDwellTip);
     connect(m_editor, &QsciScintillaBase::SCN_DWELLEND, this, [] { QToolTip::hideText(); });
 
@@ -182,6 +198,33 @@ void TemplateWorkbench::createWidgets()
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(vertical, 1);
     layout->addWidget(m_status);
+}
+
+void TemplateWorkbench::setModelSchema(const QString &schemaJson)
+{
+    m_completions.setModelSchema(schemaJson);
+}
+
+int TemplateWorkbench::showCompletions()
+{
+    int line = 0;
+    int index = 0;
+    m_editor->getCursorPosition(&line, &index);
+    // Scintilla's index counts bytes of UTF-8; the text before the cursor is what matters.
+    const QByteArray lineBytes = m_editor->text(line).toUtf8().left(index);
+    QStringList stageVariables;
+    const base::Json sample = base::Json::parse(m_stageVariables->toPlainText().toStdString(), nullptr, false);
+    if (sample.is_object())
+        for (auto it = sample.begin(); it != sample.end(); ++it)
+            stageVariables << base::toQString(it.key());
+    m_completions.setStageVariables(stageVariables);
+    const Completion completion = m_completions.at(QString::fromUtf8(lineBytes));
+    if (completion.words.isEmpty())
+        return 0;
+    // What was typed of the word is made of ASCII names, so characters and bytes agree.
+    m_completionReplaces = completion.replace;
+    m_editor->showUserList(1, completion.words);
+    return static_cast<int>(completion.words.size());
 }
 
 void TemplateWorkbench::setTemplateText(const QString &text)

@@ -7,6 +7,8 @@
 // JSON parse error when it is not valid JSON.
 #pragma once
 
+#include "vtlcompletions.h"
+
 #include "base/result.h"
 
 #include <QWidget>
@@ -66,6 +68,14 @@ public:
 
     QsciScintilla *editor() const { return m_editor; }
 
+    // The method's model, whose property paths are offered inside $input.path('$. and
+    // $input.json('$. (empty: none).
+    void setModelSchema(const QString &schemaJson);
+    // Offers what fits at the cursor ($input members, $context variables, model paths...) as a
+    // list to choose from; also on Ctrl+Space, and by itself after `$`, `.` and `'$.`.
+    // Returns how many words were offered.
+    int showCompletions();
+
     // Pretty-prints valid JSON text keeping every token as written (numbers are not reformatted).
     static QString prettyJson(QStringView json);
 
@@ -108,6 +118,9 @@ private:
     bool m_renderPending = false;
 
     bool m_settingText = false;
+    VtlCompletions m_completions;
+    // Characters before the cursor the chosen completion replaces.
+    int m_completionReplaces = 0;
     int m_errorLine = 0;
     int m_errorColumn = 0;
     QString m_errorMessage;
