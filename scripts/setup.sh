@@ -10,7 +10,7 @@ PORTICO_PACKAGES=(
   qt6-base-dev qt6-base-dev-tools libgl-dev
   libqscintilla2-qt6-dev
   nlohmann-json3-dev libsimdjson-dev libhttp-parser-dev libvalijson-dev libssl-dev
-  libyaml-cpp-dev
+  libyaml-cpp-dev libyaml-dev
   dpkg-dev file xvfb xauth
   nodejs python3
   chromium                 # headless, for the CORS test in a real browser (tests/app/cli)

@@ -1,8 +1,8 @@
 // Reads an OpenAPI/Swagger file, JSON or YAML, into the JSON value the importer works on.
 //
-// YAML is read leniently, as API Gateway's own importer does: YAML 1.1 scalars (unquoted numbers,
-// true/false/yes/no, null, ~) get their types, mapping keys are always strings (an unquoted `200:`
-// status key is "200"), and CloudFormation's short-form tags are turned into the long form the
+// YAML (read with libyaml) is read leniently, as API Gateway's own importer does: YAML 1.1
+// scalars (unquoted numbers, true/false/yes/no, null, ~) get their types, mapping keys are
+// always strings (an unquoted `200:` status key is "200"), and CloudFormation's short-form tags are turned into the long form the
 // JSON of a template would hold (`!Sub x` -> {"Fn::Sub": x}, `!Ref x` -> {"Ref": x},
 // `!GetAtt a.b` -> {"Fn::GetAtt": ["a", "b"]}), so files cut out of SAM templates still load.
 #pragma once
