@@ -47,6 +47,6 @@ clang++ -std=c++20 -g -O1 -fPIC -fno-omit-frame-pointer \
     -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     $defines -I"$root/core" $(pkg-config --cflags Qt6Core nlohmann_json yaml-cpp) \
     "$here/openapi_fuzzer.cpp" "$root"/core/openapi/*.cpp "$root"/core/model/*.cpp "$root"/core/base/*.cpp \
-    $(pkg-config --libs Qt6Core yaml-cpp) \
+    $(pkg-config --libs Qt6Core yaml-cpp yaml-0.1) \
     -o "$out/openapi_fuzzer"
 echo "built $out/openapi_fuzzer"
