@@ -1,5 +1,6 @@
 #include "templateworkbench.h"
 
+#include "templategenerator.h"
 #include "vtllexer.h"
 
 #include "base/json.h"
@@ -14,11 +15,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QThreadPool>
-#include <QShortcut>
 #include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -149,6 +151,13 @@ void TemplateWorkbench::createWidgets()
     typeLabel->setBuddy(m_contentType);
     typeRow->addWidget(typeLabel);
     typeRow->addWidget(m_contentType, 1);
+    m_generate = new QPushButton(tr("&Generate from model"), previewPane);
+    m_generate->setObjectName(QStringLiteral("generateFromModel"));
+    m_generate->setToolTip(
+        tr("Replace the template with one that copies every property of the method's model"));
+    m_generate->setEnabled(false);
+    connect(m_generate, &QPushButton::clicked, this, &TemplateWorkbench::generateFromModel);
+    typeRow->addWidget(m_generate);
     previewLayout->addLayout(typeRow);
     previewLayout->addWidget(m_preview, 1);
 
@@ -203,6 +212,19 @@ void TemplateWorkbench::createWidgets()
 void TemplateWorkbench::setModelSchema(const QString &schemaJson)
 {
     m_completions.setModelSchema(schemaJson);
+    m_modelSchema = schemaJson;
+    m_generate->setEnabled(!TemplateGenerator::fromSchema(schemaJson).isEmpty());
+}
+
+bool TemplateWorkbench::generateFromModel()
+{
+    const QString skeleton = TemplateGenerator::fromSchema(m_modelSchema);
+    if (skeleton.isEmpty())
+        return false;
+    // Through the editor, so that it reaches the document as an ordinary (undoable) edit.
+    m_editor->selectAll();
+    m_editor->replaceSelectedText(skeleton);
+    return true;
 }
 
 int TemplateWorkbench::showCompletions()
@@ -213,7 +235,8 @@ int TemplateWorkbench::showCompletions()
     // Scintilla's index counts bytes of UTF-8; the text before the cursor is what matters.
     const QByteArray lineBytes = m_editor->text(line).toUtf8().left(index);
     QStringList stageVariables;
-    const base::Json sample = base::Json::parse(m_stageVariables->toPlainText().toStdString(), nullptr, false);
+    const base::Json sample
+        = base::Json::parse(m_stageVariables->toPlainText().toStdString(), nullptr, false);
     if (sample.is_object())
         for (auto it = sample.begin(); it != sample.end(); ++it)
             stageVariables << base::toQString(it.key());

@@ -16,6 +16,7 @@
 #include <memory>
 
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QPlainTextEdit;
 class QTabWidget;
@@ -71,6 +72,9 @@ public:
     // The method's model, whose property paths are offered inside $input.path('$. and
     // $input.json('$. (empty: none).
     void setModelSchema(const QString &schemaJson);
+    // Replaces the template with a skeleton made from the model (as the console's "Generate
+    // template"), as an edit the person can undo. False when there is no model to use.
+    bool generateFromModel();
     // Offers what fits at the cursor ($input members, $context variables, model paths...) as a
     // list to choose from; also on Ctrl+Space, and by itself after `$`, `.` and `'$.`.
     // Returns how many words were offered.
@@ -119,6 +123,8 @@ private:
 
     bool m_settingText = false;
     VtlCompletions m_completions;
+    QString m_modelSchema;
+    QPushButton *m_generate = nullptr;
     // Characters before the cursor the chosen completion replaces.
     int m_completionReplaces = 0;
     int m_errorLine = 0;
