@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,45 @@ bool needsQuotes(const std::string &s)
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         return rest == "inf" || rest == "nan";
     }
+    return false;
+}
+
+// Characters YAML does not allow unescaped (DEL, the C1 controls) or reads as line breaks (NEL,
+// U+2028, U+2029), and that yaml-cpp writes as they are even inside double quotes (it replaces
+// the noncharacters U+FFFE and U+FFFF with U+FFFD itself); `escape` is how a double-quoted
+// scalar writes them. Found by fuzz/openapi_fuzzer: libyaml refused an export holding a DEL.
+struct Unprintable
+{
+    std::string raw;
+    std::string escape;
+};
+const std::vector<Unprintable> &unprintables()
+{
+    static const std::vector<Unprintable> list = [] {
+        std::vector<Unprintable> out {{std::string(1, '\x7f'), "\\x7F"}};
+        for (int c = 0x80; c <= 0x9f; ++c) {
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\x%02X", c);
+            out.push_back({std::string {'\xc2', static_cast<char>(c)}, escape});
+        }
+        // YAML 1.1 reads NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks, which a
+        // double-quoted scalar folds: escaped too.
+        out.push_back({"\xe2\x80\xa8", "\\L"});
+        out.push_back({"\xe2\x80\xa9", "\\P"});
+        // In double quotes yaml-cpp writes the noncharacters as U+FFFD; plain, it would write
+        // them as they are, which YAML readers refuse.
+        out.push_back({"\xef\xbf\xbe", "\\uFFFD"});
+        out.push_back({"\xef\xbf\xbf", "\\uFFFD"});
+        return out;
+    }();
+    return list;
+}
+
+bool hasUnprintable(const std::string &s)
+{
+    for (const Unprintable &u : unprintables())
+        if (s.find(u.raw) != std::string::npos)
+            return true;
     return false;
 }
 
@@ -99,6 +139,14 @@ public:
             if (bar != std::string::npos)
                 text.insert(bar + 1, 1, '-');
         }
+        // Strings holding such characters were all written double-quoted, where an escape
+        // reads back as the character.
+        if (m_hasUnprintable) {
+            for (const Unprintable &u : unprintables())
+                for (std::size_t at = text.find(u.raw); at != std::string::npos;
+                     at = text.find(u.raw, at + u.escape.size()))
+                    text.replace(at, u.raw.size(), u.escape);
+        }
         if (text.empty() || text.back() != '\n')
             text.push_back('\n');
         return QByteArray::fromStdString(text);
@@ -107,6 +155,11 @@ public:
 private:
     void writeString(const std::string &s, bool isKey)
     {
+        if (hasUnprintable(s)) {
+            m_hasUnprintable = true;
+            m_out << YAML::DoubleQuoted << s;
+            return;
+        }
         if (!isKey) {
             const Block block = literalStyle(s);
             if (block != Block::None) {
@@ -161,6 +214,7 @@ private:
 
     YAML::Emitter m_out;
     std::vector<std::size_t> m_stripOffsets;
+    bool m_hasUnprintable = false;
 };
 
 } // namespace

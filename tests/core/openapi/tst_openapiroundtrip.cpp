@@ -6,6 +6,7 @@
 #include "openapi/exporter.h"
 #include "openapi/importer.h"
 #include "openapi/yamldocument.h"
+#include "openapi/yamlwriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -238,6 +239,25 @@ private Q_SLOTS:
                         method.openApiExtras.clear();
         }
         QCOMPARE(secondWithoutExtras, firstWithoutExtras);
+    }
+
+    // Found by fuzz/openapi_fuzzer: characters YAML forbids unescaped (DEL, C1 controls) or reads
+    // as line breaks (NEL, U+2028), and C0 controls, in any key or value, survive a YAML export.
+    void yamlKeepsEveryCharacter()
+    {
+        std::string awkward
+            = "a\x7f b\xc2\x80 c\xc2\x85 d\xc2\x9f e f\x01 g\t h\r\n i \xe2\x9c\x93 j\xe2\x80\xa8k";
+        const Json value = {{awkward, awkward}, {"list", Json::array({awkward, "plain"})}};
+        const QByteArray yaml = openapi::toYaml(value);
+        const auto back = openapi::readJsonOrYaml(yaml);
+        QVERIFY2(back.ok(),
+                 qPrintable(back.ok() ? QString()
+                                      : back.error().toString() + QLatin1Char('\n')
+                                    + QString::fromUtf8(yaml)));
+        QVERIFY2(back.value() == value,
+                 (back.value().dump(-1, ' ', true) + "\n" + yaml.toStdString()).c_str());
+        // A noncharacter comes back as U+FFFD (yaml-cpp's choice), but the YAML still reads.
+        QVERIFY(openapi::readJsonOrYaml(openapi::toYaml(Json("x\xef\xbf\xbey"))).ok());
     }
 
     // File by file, every x-amazon-apigateway-* value before and after the round trip, in the
