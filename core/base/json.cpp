@@ -15,6 +15,18 @@ QString jsonPointerToken(const QString &key)
     return token;
 }
 
+QStringList jsonPointerTokens(const QString &pointer)
+{
+    if (pointer.isEmpty())
+        return {};
+    QStringList tokens = pointer.split(QLatin1Char('/'));
+    tokens.removeFirst(); // before the leading "/"
+    for (QString &token : tokens)
+        token.replace(QLatin1String("~1"), QLatin1String("/"))
+            .replace(QLatin1String("~0"), QLatin1String("~"));
+    return tokens;
+}
+
 namespace {
 // nlohmann reports the offset just past the token it choked on; a person wants the token's
 // first character, so step back over a string literal or a bare word.
@@ -70,12 +82,13 @@ bool parseJson(const QByteArray &text, Json &out, JsonParseError &error)
     } catch (const Json::parse_error &e) {
         // e.byte is one past the offending character; nlohmann's own wording after "...: " is
         // kept because it says what was expected ("expected '}'", "unexpected end of input").
-        const qsizetype offset = qsizetype(e.byte) >= text.size() ? text.size()
-                                                       : tokenStart(text, qsizetype(e.byte));
+        const qsizetype offset
+            = qsizetype(e.byte) >= text.size() ? text.size() : tokenStart(text, qsizetype(e.byte));
         lineAndColumn(text, offset, error.line, error.column);
         QString what = QString::fromUtf8(e.what());
         static const QRegularExpression prefix(
-            QStringLiteral("^\\[json\\.exception\\.parse_error\\.\\d+\\] parse error( at line \\d+, column \\d+)?: "));
+            QStringLiteral("^\\[json\\.exception\\.parse_error\\.\\d+\\] parse error( at line "
+                           "\\d+, column \\d+)?: "));
         what.remove(prefix);
         error.message = what;
         return false;
@@ -94,13 +107,27 @@ void appendJsonString(QString &out, QStringView text)
     out += QLatin1Char('"');
     for (const QChar c : text) {
         switch (c.unicode()) {
-        case '"': out += QLatin1String("\\\""); break;
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\t': out += QLatin1String("\\t"); break;
-        case '\b': out += QLatin1String("\\b"); break;
-        case '\f': out += QLatin1String("\\f"); break;
+        case '"':
+            out += QLatin1String("\\\"");
+            break;
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
+        case '\b':
+            out += QLatin1String("\\b");
+            break;
+        case '\f':
+            out += QLatin1String("\\f");
+            break;
         default:
             if (c.unicode() < 0x20)
                 out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <nlohmann/json.hpp>
 
@@ -21,6 +22,8 @@ inline std::string toStd(const QString &s)
 
 // RFC 6901: "~" becomes "~0" and "/" becomes "~1" inside a pointer token.
 QString jsonPointerToken(const QString &key);
+// "/paths/~1pets/get" -> {"paths", "/pets", "get"}: a pointer's tokens, unescaped; {} for "".
+QStringList jsonPointerTokens(const QString &pointer);
 
 // Parses text; on failure the diagnostic says "line L, column C" and what was expected.
 struct JsonParseError

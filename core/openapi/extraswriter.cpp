@@ -170,16 +170,6 @@ void reshapeResponse(Json &response, OpenApiVersion version)
 
 } // namespace
 
-QStringList pointerTokens(const QString &pointer)
-{
-    QStringList tokens = pointer.split(QLatin1Char('/'));
-    tokens.removeFirst(); // before the leading "/"
-    for (QString &token : tokens)
-        token.replace(QLatin1String("~1"), QLatin1String("/"))
-            .replace(QLatin1String("~0"), QLatin1String("~"));
-    return tokens;
-}
-
 bool setAt(Json &target, const QStringList &tokens, Json value)
 {
     if (tokens.isEmpty() || !reachable(target, tokens))
@@ -209,7 +199,7 @@ void writeExtras(Json &target, const model::OpenApiExtras &extras, ExtrasOwner o
                  const QString &location, WriteContext &context)
 {
     for (const auto &[pointer, text] : extras) {
-        const QStringList tokens = pointerTokens(pointer);
+        const QStringList tokens = base::jsonPointerTokens(pointer);
         if (!pointer.startsWith(QLatin1Char('/')) || tokens.isEmpty()) {
             context.warn(location,
                          QStringLiteral("kept OpenAPI content at \"%1\" not exported: "

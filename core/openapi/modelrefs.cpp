@@ -20,12 +20,9 @@ QString referencedModelName(const QString &ref)
         = {QLatin1String("#/definitions/"), QLatin1String("#/components/schemas/")};
     for (const QLatin1String prefix : localForms) {
         if (ref.startsWith(prefix)) {
-            QString name = ref.mid(prefix.size());
-            if (name.contains(QLatin1Char('/')))
-                return {};
-            // A JSON pointer token: "~1" is "/" and "~0" is "~".
-            return name.replace(QLatin1String("~1"), QLatin1String("/"))
-                .replace(QLatin1String("~0"), QLatin1String("~"));
+            // One JSON pointer token after the prefix, unescaped ("~1" is "/").
+            const QStringList tokens = base::jsonPointerTokens(ref.mid(prefix.size() - 1));
+            return tokens.size() == 1 ? tokens.front() : QString();
         }
     }
     static const QRegularExpression url(

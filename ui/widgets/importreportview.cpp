@@ -1,5 +1,7 @@
 #include "importreportview.h"
 
+#include "base/json.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -14,24 +16,21 @@ namespace {
 // "PUT /app/{linkId} › integration › uri"; pointers outside paths are shown as they are.
 QString readableLocation(const QString &pointer)
 {
-    QStringList tokens = pointer.split(QLatin1Char('/'));
-    for (QString &token : tokens)
-        token.replace(QLatin1String("~1"), QLatin1String("/"))
-            .replace(QLatin1String("~0"), QLatin1String("~"));
-    if (tokens.size() < 3 || tokens[1] != QLatin1String("paths"))
+    const QStringList tokens = base::jsonPointerTokens(pointer);
+    if (tokens.size() < 2 || tokens[0] != QLatin1String("paths"))
         return pointer;
-    QString where = tokens[2];
-    qsizetype next = 3;
+    QString where = tokens[1];
+    qsizetype next = 2;
     static const QStringList verbs {
         QStringLiteral("get"),     QStringLiteral("put"),
         QStringLiteral("post"),    QStringLiteral("delete"),
         QStringLiteral("options"), QStringLiteral("head"),
         QStringLiteral("patch"),   QStringLiteral("x-amazon-apigateway-any-method")};
-    if (tokens.size() > 3 && verbs.contains(tokens[3])) {
-        const QString verb = tokens[3].startsWith(QLatin1String("x-")) ? QStringLiteral("ANY")
-                                                                       : tokens[3].toUpper();
+    if (tokens.size() > 2 && verbs.contains(tokens[2])) {
+        const QString verb = tokens[2].startsWith(QLatin1String("x-")) ? QStringLiteral("ANY")
+                                                                       : tokens[2].toUpper();
         where = verb + QLatin1Char(' ') + where;
-        next = 4;
+        next = 3;
     }
     for (qsizetype i = next; i < tokens.size(); ++i) {
         QString part = tokens[i];

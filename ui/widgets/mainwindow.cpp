@@ -9,6 +9,7 @@
 #include "verbbadgedelegate.h"
 
 #include "base/atomicfile.h"
+#include "base/json.h"
 #include "editing/apidocument.h"
 #include "editing/autosaver.h"
 #include "editing/resourcetreemodel.h"
@@ -554,13 +555,11 @@ bool MainWindow::exportTo(const QString &path, const openapi::ExportOptions &opt
 
 bool MainWindow::goToOpenApiLocation(const QString &pointer)
 {
-    QStringList tokens = pointer.split(QLatin1Char('/'));
-    if (tokens.size() < 3 || !tokens[0].isEmpty() || tokens[1] != QLatin1String("paths"))
+    const QStringList tokens = base::jsonPointerTokens(pointer);
+    if (tokens.size() < 2 || tokens[0] != QLatin1String("paths"))
         return false;
-    for (QString &token : tokens)
-        token.replace(QLatin1String("~1"), QLatin1String("/")).replace(QLatin1String("~0"), QLatin1String("~"));
-    const QString path = tokens[2];
-    QString verb = tokens.value(3).toUpper();
+    const QString path = tokens[1];
+    QString verb = tokens.value(2).toUpper();
     if (verb == QLatin1String("X-AMAZON-APIGATEWAY-ANY-METHOD"))
         verb = QStringLiteral("ANY");
     // With a base path prepended, the resource's path ends with the file's path.
