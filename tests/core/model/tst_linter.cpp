@@ -243,13 +243,13 @@ private Q_SLOTS:
             [](Project &p) { p.api.models.push_back(Model{QStringLiteral("m2"), QStringLiteral("Pet_2"), {}, QStringLiteral("application/json"), {}}); },
             {QStringLiteral("error: model Pet_2: model names may only contain letters and digits")});
         row("authorizer without uri",
-            [](Project &p) { p.api.authorizers.push_back(Authorizer{QStringLiteral("a1"), QStringLiteral("Auth"), AuthorizerType::Token, {}, {}, {}, QStringLiteral("method.request.header.Authorization"), {}, 300, {}}); },
+            [](Project &p) { p.api.authorizers.push_back(Authorizer{QStringLiteral("a1"), QStringLiteral("Auth"), AuthorizerType::Token, {}, {}, {}, QStringLiteral("method.request.header.Authorization"), {}, 300, {}, {}}); },
             {QStringLiteral("error: authorizer Auth: authorizerUri is required for TOKEN authorizers")});
         row("authorizer ttl too long",
-            [](Project &p) { p.api.authorizers.push_back(Authorizer{QStringLiteral("a1"), QStringLiteral("Auth"), AuthorizerType::Token, {}, QStringLiteral("arn:x"), {}, {}, {}, 3601, {}}); },
+            [](Project &p) { p.api.authorizers.push_back(Authorizer{QStringLiteral("a1"), QStringLiteral("Auth"), AuthorizerType::Token, {}, QStringLiteral("arn:x"), {}, {}, {}, 3601, {}, {}}); },
             {QStringLiteral("error: authorizer Auth: authorizerResultTtlInSeconds 3601 is outside 0 to 3600")});
         row("cognito authorizer without pools",
-            [](Project &p) { p.api.authorizers.push_back(Authorizer{QStringLiteral("a1"), QStringLiteral("Pool"), AuthorizerType::CognitoUserPools, {}, {}, {}, {}, {}, 300, {}}); },
+            [](Project &p) { p.api.authorizers.push_back(Authorizer{QStringLiteral("a1"), QStringLiteral("Pool"), AuthorizerType::CognitoUserPools, {}, {}, {}, {}, {}, 300, {}, {}}); },
             {QStringLiteral("error: authorizer Pool: providerARNs is required for COGNITO_USER_POOLS authorizers")});
         row("minimum compression size",
             [](Project &p) { p.api.minimumCompressionSize = 10485761; },
