@@ -510,13 +510,21 @@ bool MainWindow::importOpenApi(const QString &path, const ImportChoice &choice)
     case ImportChoice::Mode::Merge: {
         model::RestApi merged = m_document->api();
         openapi::mergeApi(merged, imported->api);
-        m_document->replaceApi(std::move(merged), tr("Merge %1").arg(fileName));
+        if (const base::Status status = m_document->replaceApi(std::move(merged), tr("Merge %1").arg(fileName));
+            !status.ok()) {
+            showErrors(tr("Cannot import"), tr("%1 could not be merged.").arg(fileName), status.errors());
+            return false;
+        }
         break;
     }
     case ImportChoice::Mode::Overwrite: {
         model::RestApi replaced = m_document->api();
         openapi::overwriteApi(replaced, imported->api);
-        m_document->replaceApi(std::move(replaced), tr("Import %1").arg(fileName));
+        if (const base::Status status = m_document->replaceApi(std::move(replaced), tr("Import %1").arg(fileName));
+            !status.ok()) {
+            showErrors(tr("Cannot import"), tr("%1 could not replace the API.").arg(fileName), status.errors());
+            return false;
+        }
         break;
     }
     }
