@@ -223,11 +223,11 @@ private:
         const Json *title = member(*info, "title");
         m_api.name = title ? scalarText(*title).value_or(QString()) : QString();
         if (title && title->is_structured()) {
-            // `!Sub ${AWS::StackName}-api` in a file cut out of a template.
-            keep(m_api.openApiExtras, QStringLiteral("/info/title"), *title);
+            // `!Sub ${AWS::StackName}-api` in a file cut out of a template. Not kept for export:
+            // a title must be a string for the export to be valid OpenAPI.
             warn(QStringLiteral("/info/title"),
                  QStringLiteral("is %1, not a string (a CloudFormation expression?); the API is "
-                                "named \"Imported API\" here, the title kept for export")
+                                "named \"Imported API\"")
                      .arg(base::jsonTypeName(*title)));
             m_api.name = QStringLiteral("Imported API");
         } else if (m_api.name.trimmed().isEmpty()) {
