@@ -2,12 +2,16 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPalette>
+#include <QPushButton>
 #include <QSignalBlocker>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -113,6 +117,31 @@ QString fieldChoice(const QComboBox *field)
 {
     const QVariant data = field->currentData();
     return data.isValid() ? data.toString() : field->currentText();
+}
+
+ResponseListWidgets makeResponseListWidgets(const QString &prefix)
+{
+    ResponseListWidgets parts;
+    parts.list = new QListWidget;
+    parts.list->setObjectName(prefix + QStringLiteral("List"));
+    parts.add = new QPushButton(QCoreApplication::translate("ResponseList", "Add response"));
+    parts.add->setObjectName(prefix + QStringLiteral("Add"));
+    parts.remove = new QPushButton(QCoreApplication::translate("ResponseList", "Remove response"));
+    parts.remove->setObjectName(prefix + QStringLiteral("Remove"));
+    parts.buttons = new QHBoxLayout;
+    parts.buttons->addWidget(parts.add);
+    parts.buttons->addWidget(parts.remove);
+    parts.buttons->addStretch(1);
+    parts.details = new QWidget;
+    parts.details->setObjectName(prefix + QStringLiteral("Details"));
+    parts.status = new QLineEdit;
+    parts.status->setObjectName(prefix + QStringLiteral("Status"));
+    parts.status->setMaxLength(3);
+    parts.statusProblem = makeProblemLabel(prefix + QStringLiteral("StatusProblem"));
+    parts.statusColumn = new QVBoxLayout;
+    parts.statusColumn->addWidget(parts.status);
+    parts.statusColumn->addWidget(parts.statusProblem);
+    return parts;
 }
 
 } // namespace portico::widgets::methodexecution

@@ -12,6 +12,10 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPalette;
+class QHBoxLayout;
+class QLineEdit;
+class QPushButton;
+class QVBoxLayout;
 class QWidget;
 
 namespace portico::widgets::methodexecution {
@@ -28,6 +32,23 @@ void showProblem(QLabel *label, const QString &problem, QWidget *field = nullptr
 // that is to the document's undo stack, instead of the line edit's own undo: every edit of a field
 // is already an undo step of the document, and two undo histories would disagree.
 void leaveUndoToDocument(QWidget *field);
+
+// What both response forms (integration and method responses) are built from: the list of
+// responses, Add / Remove under it, and the details panel's status-code field with its problem
+// label. Object names are `prefix` + "List", "Add", "Remove", "Details", "Status" and
+// "StatusProblem"; the forms connect them.
+struct ResponseListWidgets
+{
+    QListWidget *list = nullptr;
+    QPushButton *add = nullptr;
+    QPushButton *remove = nullptr;
+    QHBoxLayout *buttons = nullptr;
+    QWidget *details = nullptr;
+    QLineEdit *status = nullptr;
+    QLabel *statusProblem = nullptr;
+    QVBoxLayout *statusColumn = nullptr;
+};
+ResponseListWidgets makeResponseListWidgets(const QString &prefix);
 
 // As tall as its rows (a few at most), so that a list of two status codes is not a tall box.
 void fitListHeight(QListWidget *list);

@@ -40,39 +40,29 @@ IntegrationResponseForm::IntegrationResponseForm(QWidget *parent)
 {
     setObjectName(QStringLiteral("integrationResponseForm"));
 
-    m_list = new QListWidget;
-    m_list->setObjectName(QStringLiteral("integrationResponseList"));
+    const ResponseListWidgets parts
+        = makeResponseListWidgets(QStringLiteral("integrationResponse"));
+    m_list = parts.list;
+    m_add = parts.add;
+    m_remove = parts.remove;
+    m_details = parts.details;
+    m_status = parts.status;
+    m_statusProblem = parts.statusProblem;
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
         m_selected = m_list->item(row)->data(Qt::UserRole).toString();
         loadSelected();
     });
-    m_add = new QPushButton(tr("Add response"));
-    m_add->setObjectName(QStringLiteral("integrationResponseAdd"));
     connect(m_add, &QPushButton::clicked, this, &IntegrationResponseForm::addResponse);
-    m_remove = new QPushButton(tr("Remove response"));
-    m_remove->setObjectName(QStringLiteral("integrationResponseRemove"));
     connect(m_remove, &QPushButton::clicked, this, &IntegrationResponseForm::removeResponse);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_add);
-    buttons->addWidget(m_remove);
-    buttons->addStretch(1);
+    QHBoxLayout *buttons = parts.buttons;
 
-    m_details = new QWidget;
-    m_details->setObjectName(QStringLiteral("integrationResponseDetails"));
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_status = new QLineEdit;
-    m_status->setObjectName(QStringLiteral("integrationResponseStatus"));
-    m_status->setMaxLength(3);
     // A status code is a key: it changes once typed in full, not at every digit.
     connect(m_status, &QLineEdit::editingFinished, this, &IntegrationResponseForm::commitStatus);
-    m_statusProblem = makeProblemLabel(QStringLiteral("integrationResponseStatusProblem"));
-    auto *statusColumn = new QVBoxLayout;
-    statusColumn->addWidget(m_status);
-    statusColumn->addWidget(m_statusProblem);
-    form->addRow(tr("Method response status"), statusColumn);
+    form->addRow(tr("Method response status"), parts.statusColumn);
 
     m_pattern = new QLineEdit;
     m_pattern->setObjectName(QStringLiteral("selectionPattern"));

@@ -31,38 +31,27 @@ MethodResponseForm::MethodResponseForm(QWidget *parent)
 {
     setObjectName(QStringLiteral("methodResponseForm"));
 
-    m_list = new QListWidget;
-    m_list->setObjectName(QStringLiteral("methodResponseList"));
+    const ResponseListWidgets parts = makeResponseListWidgets(QStringLiteral("methodResponse"));
+    m_list = parts.list;
+    m_add = parts.add;
+    m_remove = parts.remove;
+    m_details = parts.details;
+    m_status = parts.status;
+    m_statusProblem = parts.statusProblem;
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || !m_api)
             return;
         m_selected = m_list->item(row)->data(Qt::UserRole).toString();
         loadSelected(*m_api);
     });
-    m_add = new QPushButton(tr("Add response"));
-    m_add->setObjectName(QStringLiteral("methodResponseAdd"));
     connect(m_add, &QPushButton::clicked, this, &MethodResponseForm::addResponse);
-    m_remove = new QPushButton(tr("Remove response"));
-    m_remove->setObjectName(QStringLiteral("methodResponseRemove"));
     connect(m_remove, &QPushButton::clicked, this, &MethodResponseForm::removeResponse);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_add);
-    buttons->addWidget(m_remove);
-    buttons->addStretch(1);
+    QHBoxLayout *buttons = parts.buttons;
 
-    m_details = new QWidget;
-    m_details->setObjectName(QStringLiteral("methodResponseDetails"));
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_status = new QLineEdit;
-    m_status->setObjectName(QStringLiteral("methodResponseStatus"));
-    m_status->setMaxLength(3);
     connect(m_status, &QLineEdit::editingFinished, this, &MethodResponseForm::commitStatus);
-    m_statusProblem = makeProblemLabel(QStringLiteral("methodResponseStatusProblem"));
-    auto *statusColumn = new QVBoxLayout;
-    statusColumn->addWidget(m_status);
-    statusColumn->addWidget(m_statusProblem);
-    form->addRow(tr("Status code"), statusColumn);
+    form->addRow(tr("Status code"), parts.statusColumn);
 
     m_headers = new RowTable(QStringLiteral("methodResponseHeaders"),
                              {{tr("Header"), RowTable::Kind::Text, QStringLiteral("Content-Type")},
