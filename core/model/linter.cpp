@@ -291,17 +291,14 @@ void checkStagesAndAccess(const Project &p, std::vector<Diagnostic> &out)
             out.push_back(Diagnostic::error(QStringLiteral("deployment ") + d.id,
                                             QStringLiteral("deployment id is used twice")));
     }
-    static const QRegularExpression stageName(QStringLiteral("^[a-zA-Z0-9_-]+$"));
     static const QRegularExpression variableName(QStringLiteral("^[a-zA-Z0-9_]+$"));
     std::set<QString> stageNames;
     for (const Stage &s : p.stages) {
         const QString at = QStringLiteral("stage ") + s.stageName;
         if (!stageNames.insert(s.stageName).second)
             out.push_back(Diagnostic::error(at, QStringLiteral("another stage has the same name")));
-        if (!stageName.match(s.stageName).hasMatch() || s.stageName.size() > base::limits::kStageNameMaxLength)
-            out.push_back(Diagnostic::error(at, QStringLiteral("stage names may only contain letters, digits, "
-                                                               "hyphens and underscores (at most %1)")
-                                                    .arg(base::limits::kStageNameMaxLength)));
+        if (const QString reason = pathrules::checkStageName(s.stageName); !reason.isEmpty())
+            out.push_back(Diagnostic::error(at, reason));
         if (s.deploymentId.isEmpty())
             out.push_back(Diagnostic::error(at, QStringLiteral("the stage has no deployment")));
         else if (!p.findDeployment(s.deploymentId))

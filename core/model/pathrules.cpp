@@ -6,6 +6,15 @@
 
 namespace portico::model::pathrules {
 
+QString checkStageName(const QString &name)
+{
+    static const QRegularExpression allowed(QStringLiteral("^[a-zA-Z0-9_-]+$"));
+    if (allowed.match(name).hasMatch() && name.size() <= base::limits::kStageNameMaxLength)
+        return {};
+    return QStringLiteral("stage names may only contain letters, digits, hyphens and underscores (at most %1)")
+        .arg(base::limits::kStageNameMaxLength);
+}
+
 namespace {
 bool matches(const QString &pattern, const QString &text)
 {

@@ -9,6 +9,10 @@ namespace portico::model::pathrules {
 // Empty when the part is acceptable as a child path part; otherwise AWS's reason.
 QString checkPathPart(const QString &pathPart);
 
+// Empty when `name` may name a stage (letters, digits, hyphens and underscores, at most
+// limits::kStageNameMaxLength); otherwise why not.
+QString checkStageName(const QString &name);
+
 // method.request.{querystring|header|path|multivaluequerystring|multivalueheader}.NAME
 bool isMethodRequestParameter(const QString &expression);
 // integration.request.{querystring|header|path|multivaluequerystring|multivalueheader}.NAME

@@ -43,6 +43,11 @@ model::RestApi &ApiCommand::api()
     return m_document->m_project.api;
 }
 
+model::Project &ApiCommand::project()
+{
+    return m_document->m_project;
+}
+
 void ApiCommand::check(const base::Status &status, const char *what) const
 {
     // Every edit goes through the stack, so a replayed edit meets the model it was made on; a

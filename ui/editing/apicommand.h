@@ -5,6 +5,7 @@
 
 #include "base/result.h"
 #include "model/apieditor.h"
+#include "model/project.h"
 
 #include <QUndoCommand>
 
@@ -30,6 +31,7 @@ protected:
     virtual base::Status doUndo() = 0;
 
     model::RestApi &api();
+    model::Project &project();
     model::ApiEditor editor() { return model::ApiEditor(api()); }
 
 private:

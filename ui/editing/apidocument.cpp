@@ -4,12 +4,17 @@
 #include "addresourcecommand.h"
 #include "deletemethodcommand.h"
 #include "deleteresourcecommand.h"
+#include "moveresourcecommand.h"
 #include "renameresourcecommand.h"
 #include "replaceapicommand.h"
 #include "replacemethodcommand.h"
 #include "settemplatecommand.h"
 
+#include "model/pathrules.h"
 #include "model/projectfile.h"
+
+#include "base/diagnostic.h"
+#include "base/ids.h"
 
 #include <QFileInfo>
 
@@ -113,6 +118,63 @@ base::Status ApiDocument::replaceMethod(const QString &resourceId, const QString
 {
     return push(std::make_unique<ReplaceMethodCommand>(this, resourceId, verb, std::move(method), description,
                                                        mergeKey));
+}
+
+base::Status ApiDocument::moveResource(const QString &resourceId, const QString &newParentId)
+{
+    return push(std::make_unique<MoveResourceCommand>(this, resourceId, newParentId));
+}
+
+base::Result<QString> ApiDocument::deploy(const QString &stageName, const QString &description,
+                                          const QString &newStageDescription)
+{
+    const QString name = stageName.trimmed();
+    const QString reason = model::pathrules::checkStageName(name);
+    if (!reason.isEmpty())
+        return base::Diagnostic::error(QStringLiteral("stage %1").arg(name), reason);
+
+    model::Deployment deployment;
+    deployment.id = base::newResourceId();
+    deployment.createdDate = QDateTime::currentDateTimeUtc();
+    deployment.description = description;
+    deployment.snapshot = m_project.api;
+
+    const model::Stage *existing = m_project.findStage(name);
+    model::Stage stage = existing ? *existing : model::Stage {};
+    if (!existing) {
+        stage.stageName = name;
+        stage.description = newStageDescription;
+    }
+    stage.deploymentId = deployment.id;
+
+    m_undoStack.beginMacro(QStringLiteral("Deploy to %1").arg(name));
+    base::Status status = setPart<model::Deployment>(QString(), std::move(deployment), QStringLiteral("Create Deployment"));
+    if (status.ok()) {
+        status = setPart<model::Stage>(existing ? name : QString(), std::move(stage),
+                                       QStringLiteral("Point Stage %1").arg(name));
+    }
+    m_undoStack.endMacro();
+    if (!status.ok()) {
+        // The deployment alone is no deploy: take it back (and the empty macro with it).
+        m_undoStack.undo();
+        return status.errors();
+    }
+    return m_project.findStage(name)->deploymentId;
+}
+
+base::Status ApiDocument::pointStage(const QString &stageName, const QString &deploymentId)
+{
+    const model::Stage *existing = m_project.findStage(stageName);
+    if (!existing)
+        return base::Diagnostic::error(QStringLiteral("stage %1").arg(stageName), QStringLiteral("no such stage"));
+    if (!m_project.findDeployment(deploymentId)) {
+        return base::Diagnostic::error(QStringLiteral("stage %1").arg(stageName),
+                                       QStringLiteral("no such deployment %1").arg(deploymentId));
+    }
+    model::Stage stage = *existing;
+    stage.deploymentId = deploymentId;
+    return setPart<model::Stage>(stageName, std::move(stage),
+                                 QStringLiteral("Point Stage %1 to %2").arg(stageName, deploymentId));
 }
 
 base::Status ApiDocument::replaceApi(model::RestApi api, const QString &description)

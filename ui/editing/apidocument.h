@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/project.h"
+#include "setpartcommand.h"
 
 #include "base/result.h"
 
@@ -59,6 +60,24 @@ public:
     // edits with the same non-empty `mergeKey` (typing in one field) merge into one undo step.
     base::Status replaceMethod(const QString &resourceId, const QString &verb, model::Method method,
                                const QString &description, const QString &mergeKey = QString());
+
+    base::Status moveResource(const QString &resourceId, const QString &newParentId);
+
+    // Adds (empty `key`), replaces or deletes (nullopt `value`) one item of a project part, as
+    // SetPartCommand describes.
+    template<typename T>
+    base::Status setPart(const QString &key, std::optional<T> value, const QString &description,
+                         const QString &mergeKey = QString())
+    {
+        return push(std::make_unique<SetPartCommand<T>>(this, key, std::move(value), description, mergeKey));
+    }
+    // API Gateway's CreateDeployment: a snapshot of the API as it is now becomes a new deployment
+    // that stage `stageName` serves; a stage that does not exist yet is created (with
+    // `newStageDescription`). One undo step. Returns the deployment's id.
+    base::Result<QString> deploy(const QString &stageName, const QString &description,
+                                 const QString &newStageDescription = QString());
+    // Points a stage back (or forward) to one of the project's deployments: one undo step.
+    base::Status pointStage(const QString &stageName, const QString &deploymentId);
 
     // The API replaced by `api` as one undoable edit (an import merged in or overwriting).
     base::Status replaceApi(model::RestApi api, const QString &description);

@@ -1,0 +1,36 @@
+#include "moveresourcecommand.h"
+
+#include "base/diagnostic.h"
+
+namespace portico::editing {
+
+MoveResourceCommand::MoveResourceCommand(ApiDocument *document, const QString &resourceId,
+                                         const QString &newParentId)
+    : ApiCommand(document, QStringLiteral("Move Resource"))
+    , m_resourceId(resourceId)
+    , m_newParentId(newParentId)
+{
+}
+
+base::Status MoveResourceCommand::doRedo()
+{
+    const model::Resource *resource = api().findResource(m_resourceId);
+    if (!resource)
+        return base::Diagnostic::error(QStringLiteral("resource %1").arg(m_resourceId), QStringLiteral("does not exist"));
+    if (!api().findResource(m_newParentId)) {
+        return base::Diagnostic::error(api().pathOf(m_resourceId),
+                                       QStringLiteral("the new parent resource does not exist"));
+    }
+    if (resource->parentId == m_newParentId)
+        return base::Diagnostic::error(api().pathOf(m_resourceId), QStringLiteral("already there"));
+    m_oldParentId = resource->parentId;
+    setText(QStringLiteral("Move %1 to %2").arg(api().pathOf(m_resourceId), api().pathOf(m_newParentId)));
+    return editor().moveResource(m_resourceId, m_newParentId);
+}
+
+base::Status MoveResourceCommand::doUndo()
+{
+    return editor().moveResource(m_resourceId, m_oldParentId);
+}
+
+} // namespace portico::editing
