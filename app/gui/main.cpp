@@ -4,6 +4,7 @@
 #include "editing/apidocument.h"
 #include "model/projectfile.h"
 #include "widgets/mainwindow.h"
+#include "widgets/navigator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -12,9 +13,41 @@
 #include <QUndoStack>
 
 #include <cstdio>
+#include <map>
+
+// "model Pet", "stage dev", "authorizer MyAuth": a part item by section word and key or label.
+static bool selectPart(portico::widgets::MainWindow &window, const QString &what)
+{
+    using portico::editing::PartKind;
+    using portico::editing::ProjectPartsModel;
+    static const std::map<QString, PartKind> sections {
+        {QStringLiteral("model"), PartKind::Model}, {QStringLiteral("authorizer"), PartKind::Authorizer},
+        {QStringLiteral("validator"), PartKind::RequestValidator}, {QStringLiteral("gateway-response"), PartKind::GatewayResponse},
+        {QStringLiteral("function"), PartKind::LocalFunction}, {QStringLiteral("stage"), PartKind::Stage},
+        {QStringLiteral("deployments"), PartKind::Deployment}, {QStringLiteral("key"), PartKind::ApiKey},
+        {QStringLiteral("plan"), PartKind::UsagePlan}};
+    const qsizetype space = what.indexOf(QLatin1Char(' '));
+    const auto section = sections.find(what.left(space < 0 ? what.size() : space));
+    if (section == sections.end())
+        return false;
+    const QString name = space < 0 ? QString() : what.mid(space + 1);
+    const ProjectPartsModel *parts = window.navigator()->partsModel();
+    const QModelIndex sectionIndex = parts->sectionIndex(section->second);
+    for (int row = 0; row < parts->rowCount(sectionIndex) && !name.isEmpty(); ++row) {
+        const QModelIndex item = parts->index(row, 0, sectionIndex);
+        if (item.data(ProjectPartsModel::PartKeyRole).toString() == name || item.data().toString() == name)
+            return window.selectPart(section->second, item.data(ProjectPartsModel::PartKeyRole).toString());
+    }
+    if (name.isEmpty())
+        return window.selectPart(section->second);
+    std::fprintf(stderr, "portico: nothing to select at %s\n", qPrintable(what));
+    return true;
+}
 
 static void selectNode(portico::widgets::MainWindow &window, const QString &what)
 {
+    if (selectPart(window, what))
+        return;
     const QStringList words = what.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     const QString path = words.value(words.size() - 1);
     const QString verb = words.size() > 1 ? words.constFirst().toUpper() : QString();

@@ -43,6 +43,14 @@ const GatewayErrorType *findGatewayErrorType(const QString &type)
     return nullptr;
 }
 
+QStringList gatewayResponseTypes()
+{
+    QStringList types {QStringLiteral("DEFAULT_4XX"), QStringLiteral("DEFAULT_5XX")};
+    for (const GatewayErrorType &t : kTypes)
+        types << QString::fromLatin1(t.type);
+    return types;
+}
+
 GatewayResponses::GatewayResponses(std::vector<model::GatewayResponse> customised) : m_customised(std::move(customised))
 {
 }

@@ -25,6 +25,8 @@ struct GatewayErrorType
 
 // AWS's table (../shared/docs/aws-extensions.md section 6); nullptr when `type` is unknown.
 const GatewayErrorType *findGatewayErrorType(const QString &type);
+// Every type a gateway response can customise: DEFAULT_4XX, DEFAULT_5XX and the table's.
+QStringList gatewayResponseTypes();
 
 class GatewayResponses
 {

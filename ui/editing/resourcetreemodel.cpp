@@ -4,9 +4,17 @@
 
 #include "model/enums.h"
 
+#include "base/diagnostic.h"
+
 #include <QFont>
+#include <QMimeData>
+#include <QTimer>
 
 #include <algorithm>
+
+namespace {
+const QString kResourceMimeType = QStringLiteral("application/x-portico-resource-id");
+}
 
 namespace portico::editing {
 
@@ -211,6 +219,72 @@ QHash<int, QByteArray> ResourceTreeModel::roleNames() const
     names.insert(PathRole, "path");
     names.insert(IsParameterRole, "isParameter");
     return names;
+}
+
+Qt::ItemFlags ResourceTreeModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractItemModel::flags(index);
+    if (!index.isValid())
+        return flags;
+    const Node *node = nodeOf(index);
+    if (node->kind == Kind::Resource) {
+        flags |= Qt::ItemIsDropEnabled;
+        if (node->parent != m_root.get())
+            flags |= Qt::ItemIsDragEnabled;
+    }
+    return flags;
+}
+
+QStringList ResourceTreeModel::mimeTypes() const
+{
+    return {kResourceMimeType};
+}
+
+QMimeData *ResourceTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    if (indexes.size() != 1 || nodeOf(indexes.first())->kind != Kind::Resource)
+        return nullptr;
+    auto *data = new QMimeData;
+    data->setData(kResourceMimeType, nodeOf(indexes.first())->resourceId.toUtf8());
+    return data;
+}
+
+QString ResourceTreeModel::draggedResource(const QMimeData *data, const QModelIndex &parent) const
+{
+    if (!data || !data->hasFormat(kResourceMimeType) || !parent.isValid())
+        return {};
+    const Node *target = nodeOf(parent);
+    const QString id = QString::fromUtf8(data->data(kResourceMimeType));
+    if (target->kind != Kind::Resource || !m_document->api().findResource(id))
+        return {};
+    // Onto itself, its own parent or its own subtree is no move.
+    const model::Resource *resource = m_document->api().findResource(id);
+    if (resource->parentId == target->resourceId || m_document->api().subtreeIds(id).contains(target->resourceId))
+        return {};
+    return id;
+}
+
+bool ResourceTreeModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                        const QModelIndex &parent) const
+{
+    return action == Qt::MoveAction && !draggedResource(data, parent).isEmpty();
+}
+
+bool ResourceTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                     const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const QString id = draggedResource(data, parent);
+    const QString parentId = nodeOf(parent)->resourceId;
+    // After the view has finished with the drop: the move resets this model, and the view still
+    // holds indexes of the drag until then.
+    QTimer::singleShot(0, this, [this, id, parentId] {
+        const base::Status status = m_document->moveResource(id, parentId);
+        if (!status.ok())
+            Q_EMIT moveFailed(status.error().toString());
+    });
+    return true;
 }
 
 } // namespace portico::editing

@@ -46,8 +46,27 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // Drag and drop moves a resource (not the root, not a method) under another resource; the
+    // move is an undoable edit of the document, made once the drop has finished.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+    Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }
+    Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
+
+Q_SIGNALS:
+    // A drop was refused by the editing rules (a sibling with that path part, ...).
+    void moveFailed(const QString &message);
+
 private:
     struct Node;
+
+    // The dragged resource's id, when `data` carries one that may move under `parentId`.
+    QString draggedResource(const QMimeData *data, const QModelIndex &parent) const;
 
     // One entry per resource: what the tree shows of it (id, parent, path part, verbs).
     using Shape = std::vector<std::tuple<QString, QString, QString, QStringList>>;

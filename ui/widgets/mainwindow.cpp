@@ -2,6 +2,8 @@
 
 #include "detailsview.h"
 #include "importreportview.h"
+#include "navigator.h"
+#include "parts/partsview.h"
 #include "problemspanel.h"
 #include "quickopen.h"
 #include "methodexecution/methodexecutionview.h"
@@ -9,15 +11,20 @@
 #include "verbbadgedelegate.h"
 
 #include "base/atomicfile.h"
+#include "base/diagnostic.h"
+#include "base/ids.h"
 #include "base/json.h"
 #include "editing/apidocument.h"
 #include "editing/autosaver.h"
+#include "editing/projectparts.h"
 #include "editing/resourcetreemodel.h"
 #include "model/enums.h"
 #include "model/apieditor.h"
+#include "model/apikeys.h"
 #include "model/projectfile.h"
 #include "openapi/apimerge.h"
 #include "openapi/importer.h"
+#include "runtime/gatewayresponses.h"
 #include "workbench/templateworkbench.h"
 
 #include <QAction>
@@ -30,9 +37,11 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -80,7 +89,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     updateTitle();
-    restoreTreeState();
+    updateDetails();
     updateActions();
 }
 
@@ -156,6 +165,32 @@ void MainWindow::createActions()
     connect(m_addMethodAction, &QAction::triggered, this, &MainWindow::promptAddMethod);
     connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
 
+    m_addPartAction = makeAction(QStringLiteral("actionAddPart"), tr("&Add..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_addPartAction, &QAction::triggered, this, [this] {
+        if (const std::optional<Navigator::PartSelection> part = m_navigator->currentPart())
+            promptAddPart(part->kind);
+    });
+    m_deployAction = makeAction(QStringLiteral("actionDeploy"), tr("&Deploy API..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_deployAction, &QAction::triggered, this, [this] {
+        const std::optional<Navigator::PartSelection> part = m_navigator->currentPart();
+        promptDeploy(part && part->kind == editing::PartKind::Stage ? part->key : QString());
+    });
+    m_importKeysAction = makeAction(QStringLiteral("actionImportApiKeys"), tr("Import API &Keys (CSV)..."), QKeySequence());
+    connect(m_importKeysAction, &QAction::triggered, this, [this] {
+        const QString path = askApiKeyCsvFileName();
+        if (path.isEmpty())
+            return;
+        const base::Status status = importApiKeys(path);
+        if (!status.ok())
+            showErrors(tr("Cannot import API keys"), tr("%1 could not be imported.").arg(QDir::toNativeSeparators(path)),
+                       status.errors());
+    });
+    m_filterAction = makeAction(QStringLiteral("actionFilter"), tr("&Filter Navigator"), QKeySequence::Find);
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        m_navigator->filterBox()->setFocus();
+        m_navigator->filterBox()->selectAll();
+    });
+
     m_scratchpadAction = makeAction(QStringLiteral("actionNewTemplateScratchpad"), tr("New &Template Scratchpad"),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     connect(m_scratchpadAction, &QAction::triggered, this, &MainWindow::openTemplateScratchpad);
@@ -197,6 +232,8 @@ void MainWindow::createMenus()
     editMenu->addAction(m_addResourceAction);
     editMenu->addAction(m_addMethodAction);
     editMenu->addAction(m_deleteAction);
+    editMenu->addAction(m_addPartAction);
+    editMenu->addAction(m_importKeysAction);
     editMenu->addSeparator();
     editMenu->addAction(m_editTemplateAction);
     editMenu->addAction(m_editResponseTemplateAction);
@@ -204,21 +241,22 @@ void MainWindow::createMenus()
     QMenu *goMenu = menuBar()->addMenu(tr("&Go"));
     goMenu->setObjectName(QStringLiteral("menuGo"));
     goMenu->addAction(m_quickOpenAction);
+    goMenu->addAction(m_filterAction);
+
+    // Start and stop of the embedded runtime join Deploy here (docs/ui.md).
+    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->setObjectName(QStringLiteral("menuRun"));
+    runMenu->addAction(m_deployAction);
 }
 
 void MainWindow::createCentralWidget()
 {
-    m_tree = new QTreeView;
-    m_tree->setObjectName(QStringLiteral("resourceTree"));
-    m_tree->setModel(m_model);
-    m_tree->setItemDelegate(new VerbBadgeDelegate(m_tree));
-    m_tree->setHeaderHidden(true);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_tree->addActions({m_addResourceAction, m_addMethodAction, m_deleteAction, m_editTemplateAction,
-                        m_editResponseTemplateAction});
+    m_navigator = new Navigator(m_document, m_model);
+    m_navigator->resourceTree()->addActions({m_addResourceAction, m_addMethodAction, m_deleteAction,
+                                             m_editTemplateAction, m_editResponseTemplateAction});
+    m_navigator->partsTree()->addActions({m_addPartAction, m_deleteAction, m_deployAction, m_importKeysAction});
+    connect(m_model, &ResourceTreeModel::moveFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(tr("Cannot move: %1").arg(message), 6000); });
 
     m_details = new DetailsView;
     // A method opens its execution view; a resource keeps the read-only details.
@@ -231,28 +269,24 @@ void MainWindow::createCentralWidget()
     m_detailsStack->setObjectName(QStringLiteral("detailsStack"));
     m_detailsStack->addWidget(m_details);
     m_detailsStack->addWidget(m_methodExecution);
+    m_partsView = new parts::PartsView(m_document);
+    connect(m_partsView, &parts::PartsView::addRequested, this, &MainWindow::promptAddPart);
+    connect(m_partsView, &parts::PartsView::historyRequested, this,
+            [this] { selectPart(editing::PartKind::Deployment); });
+    m_detailsStack->addWidget(m_partsView);
 
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_navigator);
     m_splitter->addWidget(m_detailsStack);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
 
-    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
-            &MainWindow::rememberTreeState);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::restoreTreeState);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+    connect(m_navigator, &Navigator::currentChanged, this, [this] {
         updateDetails();
         updateActions();
-    });
-    connect(m_tree, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
-        m_collapsed.insert(index.data(ResourceTreeModel::ResourceIdRole).toString());
-    });
-    connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &index) {
-        m_collapsed.remove(index.data(ResourceTreeModel::ResourceIdRole).toString());
     });
 }
 
@@ -269,7 +303,7 @@ bool MainWindow::newProject()
 {
     if (!maybeSave())
         return false;
-    m_collapsed.clear();
+    (void)m_navigator->forgetCollapsed();
     m_document->newProject(tr("Untitled"));
     return true;
 }
@@ -278,10 +312,10 @@ bool MainWindow::openFile(const QString &path)
 {
     if (!maybeSave())
         return false;
-    const QSet<QString> collapsed = std::exchange(m_collapsed, {});
+    const QSet<QString> collapsed = m_navigator->forgetCollapsed();
     const base::Status status = m_document->load(path);
     if (!status.ok()) {
-        m_collapsed = collapsed;
+        m_navigator->setCollapsed(collapsed);
         showErrors(tr("Cannot open project"),
                    tr("%1 could not be opened.").arg(QDir::toNativeSeparators(path)),
                    status.errors());
@@ -355,22 +389,22 @@ base::Status MainWindow::deleteNode(const QString &resourceId, const QString &ve
 
 QString MainWindow::currentResourceId() const
 {
-    return m_tree->currentIndex().data(ResourceTreeModel::ResourceIdRole).toString();
+    return m_navigator->currentResourceId();
 }
 
 QString MainWindow::currentVerb() const
 {
-    return m_tree->currentIndex().data(ResourceTreeModel::VerbRole).toString();
+    return m_navigator->currentVerb();
 }
 
 bool MainWindow::select(const QString &resourceId, const QString &verb)
 {
-    const QModelIndex index = m_model->indexOf(resourceId, verb);
-    if (!index.isValid())
-        return false;
-    m_tree->setCurrentIndex(index);
-    m_tree->scrollTo(index);
-    return true;
+    return m_navigator->select(resourceId, verb);
+}
+
+bool MainWindow::selectPart(editing::PartKind kind, const QString &key)
+{
+    return m_navigator->selectPart(kind, key);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -428,7 +462,7 @@ QDialog *MainWindow::openQuickOpen()
     quickOpen->setAttribute(Qt::WA_DeleteOnClose);
     connect(quickOpen, &QuickOpen::chosen, this, [this](const QString &resourceId, const QString &verb) {
         select(resourceId, verb);
-        m_tree->setFocus();
+        m_navigator->resourceTree()->setFocus();
     });
     // Centred at the top of the window, where the eye goes for a command palette.
     quickOpen->move(mapToGlobal(QPoint((width() - quickOpen->width()) / 2, 40)));
@@ -446,7 +480,7 @@ bool MainWindow::offerRecovery()
         if (answer == QMessageBox::Yes) {
             if (!maybeSave())
                 return false;
-            m_collapsed.clear();
+            (void)m_navigator->forgetCollapsed();
             m_document->adoptUnsaved(copy.project, copy.originalPath);
             editing::Autosaver::discard(copy);
             return true;
@@ -503,7 +537,7 @@ bool MainWindow::importOpenApi(const QString &path, const ImportChoice &choice)
             return false;
         model::Project project;
         project.api = imported->api;
-        m_collapsed.clear();
+        (void)m_navigator->forgetCollapsed();
         m_document->adoptUnsaved(std::move(project));
         break;
     }
@@ -752,12 +786,233 @@ void MainWindow::promptAddMethod()
 
 void MainWindow::deleteSelected()
 {
-    const QString resourceId = currentResourceId();
-    if (resourceId.isEmpty())
-        return;
-    const base::Status status = deleteNode(resourceId, currentVerb());
+    const base::Status status = deleteSelection();
     if (!status.ok())
         showErrors(tr("Cannot delete"), tr("The selection cannot be deleted."), status.errors());
+}
+
+base::Status MainWindow::deleteSelection()
+{
+    using editing::PartKind;
+    if (const std::optional<Navigator::PartSelection> part = m_navigator->currentPart()) {
+        if (part->key.isEmpty())
+            return base::success();
+        const QString text = tr("Delete %1").arg(editing::sectionTitle(part->kind));
+        switch (part->kind) {
+        case PartKind::Model: return m_document->setPart<model::Model>(part->key, std::nullopt, text);
+        case PartKind::Authorizer: return m_document->setPart<model::Authorizer>(part->key, std::nullopt, text);
+        case PartKind::RequestValidator:
+            return m_document->setPart<model::RequestValidator>(part->key, std::nullopt, text);
+        case PartKind::GatewayResponse:
+            return m_document->setPart<model::GatewayResponse>(part->key, std::nullopt, text);
+        case PartKind::LocalFunction: return m_document->setPart<model::LocalFunction>(part->key, std::nullopt, text);
+        case PartKind::Stage: return m_document->setPart<model::Stage>(part->key, std::nullopt, text);
+        case PartKind::Deployment: return m_document->setPart<model::Deployment>(part->key, std::nullopt, text);
+        case PartKind::ApiKey: return m_document->setPart<model::ApiKey>(part->key, std::nullopt, text);
+        case PartKind::UsagePlan: return m_document->setPart<model::UsagePlan>(part->key, std::nullopt, text);
+        }
+        return base::success();
+    }
+    const QString resourceId = currentResourceId();
+    if (resourceId.isEmpty())
+        return base::success();
+    return deleteNode(resourceId, currentVerb());
+}
+
+void MainWindow::promptAddPart(editing::PartKind kind)
+{
+    using editing::PartKind;
+    if (kind == PartKind::Stage || kind == PartKind::Deployment) {
+        promptDeploy(QString());
+        return;
+    }
+    QStringList choices;
+    if (kind == PartKind::GatewayResponse) {
+        for (const QString &type : runtime::gatewayResponseTypes()) {
+            if (!editing::findPart<model::GatewayResponse>(m_document->project(), type))
+                choices << type;
+        }
+        if (choices.isEmpty())
+            return;
+    }
+    const std::optional<QString> name = askPartName(kind, choices);
+    if (!name)
+        return;
+    const base::Result<QString> added = addPart(kind, name->trimmed());
+    if (!added.ok())
+        showErrors(tr("Cannot add"), tr("%1 cannot be added.").arg(*name), added.errors());
+}
+
+base::Result<QString> MainWindow::addPart(editing::PartKind kind, const QString &name)
+{
+    using editing::PartKind;
+    const QString text = tr("Add %1").arg(editing::sectionTitle(kind));
+    base::Status status = base::success();
+    QString key = name;
+    switch (kind) {
+    case PartKind::Model: {
+        model::Model m;
+        m.id = base::newResourceId();
+        m.name = name;
+        m.schema = QStringLiteral("{\n  \"$schema\": \"http://json-schema.org/draft-04/schema#\",\n  \"title\": %1,\n"
+                                  "  \"type\": \"object\",\n  \"properties\": {}\n}")
+                       .arg(base::jsonQuoted(name));
+        static const QRegularExpression alphanumeric(QStringLiteral("^[a-zA-Z0-9]+$"));
+        if (!alphanumeric.match(name).hasMatch())
+            return base::Diagnostic::error(QStringLiteral("model %1").arg(name), tr("a model name is letters and digits only"));
+        status = m_document->setPart<model::Model>(QString(), std::move(m), text);
+        break;
+    }
+    case PartKind::Authorizer: {
+        model::Authorizer a;
+        a.id = key = base::newResourceId();
+        a.name = name;
+        a.identitySource = QStringLiteral("method.request.header.Authorization");
+        status = m_document->setPart<model::Authorizer>(QString(), std::move(a), text);
+        break;
+    }
+    case PartKind::RequestValidator: {
+        model::RequestValidator v;
+        v.id = key = base::newResourceId();
+        v.name = name;
+        v.validateRequestBody = true;
+        v.validateRequestParameters = true;
+        status = m_document->setPart<model::RequestValidator>(QString(), std::move(v), text);
+        break;
+    }
+    case PartKind::GatewayResponse: {
+        if (!runtime::gatewayResponseTypes().contains(name))
+            return base::Diagnostic::error(name, tr("not a gateway response type"));
+        model::GatewayResponse g;
+        g.responseType = name;
+        g.responseTemplates[QStringLiteral("application/json")] = QStringLiteral("{\"message\":$context.error.messageString}");
+        status = m_document->setPart<model::GatewayResponse>(QString(), std::move(g), text);
+        break;
+    }
+    case PartKind::LocalFunction: {
+        model::LocalFunction f;
+        f.name = name;
+        f.handler = QStringLiteral("index.handler");
+        status = m_document->setPart<model::LocalFunction>(QString(), std::move(f), text);
+        break;
+    }
+    case PartKind::Stage:
+    case PartKind::Deployment: {
+        base::Result<QString> deployed = deployTo(name, QString());
+        if (!deployed.ok())
+            return deployed.errors();
+        key = kind == PartKind::Stage ? name : deployed.value();
+        break;
+    }
+    case PartKind::ApiKey: {
+        model::ApiKey k;
+        k.id = key = base::newResourceId();
+        k.name = name;
+        k.value = base::newApiKeyValue();
+        status = m_document->setPart<model::ApiKey>(QString(), std::move(k), text);
+        break;
+    }
+    case PartKind::UsagePlan: {
+        model::UsagePlan p;
+        p.id = key = base::newResourceId();
+        p.name = name;
+        status = m_document->setPart<model::UsagePlan>(QString(), std::move(p), text);
+        break;
+    }
+    }
+    if (!status.ok())
+        return status.errors();
+    selectPart(kind, key);
+    return key;
+}
+
+void MainWindow::promptDeploy(const QString &stageName)
+{
+    const std::optional<std::pair<QString, QString>> answer = askDeployment(stageName);
+    if (!answer)
+        return;
+    const base::Result<QString> deployed = deployTo(answer->first, answer->second);
+    if (!deployed.ok())
+        showErrors(tr("Cannot deploy"), tr("The API cannot be deployed to %1.").arg(answer->first), deployed.errors());
+}
+
+base::Result<QString> MainWindow::deployTo(const QString &stageName, const QString &description)
+{
+    base::Result<QString> deployed = m_document->deploy(stageName, description);
+    if (deployed.ok()) {
+        selectPart(editing::PartKind::Stage, stageName.trimmed());
+        statusBar()->showMessage(tr("Deployed to %1 (deployment %2)").arg(stageName.trimmed(), deployed.value()), 5000);
+    }
+    return deployed;
+}
+
+base::Status MainWindow::importApiKeys(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return base::Diagnostic::error(QDir::toNativeSeparators(path), file.errorString());
+    model::Project project = m_document->project();
+    const model::ApiKeyImport imported = model::ApiKeys(project).importCsv(file.readAll(), QFileInfo(path).fileName());
+    // Every key and plan the import touched, as one undo step.
+    m_document->undoStack()->beginMacro(tr("Import API Keys"));
+    base::Status status = base::success();
+    for (const model::ApiKey &key : project.apiKeys) {
+        const model::ApiKey *old = editing::findPart<model::ApiKey>(m_document->project(), key.id);
+        if (!old || *old != key)
+            status = m_document->setPart<model::ApiKey>(old ? key.id : QString(), key, tr("Import API Key"));
+        if (!status.ok())
+            break;
+    }
+    for (const model::UsagePlan &plan : project.usagePlans) {
+        const model::UsagePlan *old = editing::findPart<model::UsagePlan>(m_document->project(), plan.id);
+        if (status.ok() && old && *old != plan)
+            status = m_document->setPart<model::UsagePlan>(plan.id, plan, tr("Add Imported Keys to Plan"));
+    }
+    m_document->undoStack()->endMacro();
+    if (!status.ok())
+        return status;
+    if (!imported.problems.empty()) {
+        showErrors(tr("Some API keys were not imported"),
+                   tr("%1 added, %2 updated; these rows were skipped:").arg(imported.added).arg(imported.updated),
+                   imported.problems);
+    } else {
+        statusBar()->showMessage(tr("%1 API keys added, %2 updated").arg(imported.added).arg(imported.updated), 5000);
+    }
+    selectPart(editing::PartKind::ApiKey);
+    return base::success();
+}
+
+std::optional<QString> MainWindow::askPartName(editing::PartKind kind, const QStringList &choices)
+{
+    bool ok = false;
+    const QString title = tr("Add to %1").arg(editing::sectionTitle(kind));
+    const QString answer = choices.isEmpty()
+                               ? QInputDialog::getText(this, title, tr("Name:"), QLineEdit::Normal, QString(), &ok)
+                               : QInputDialog::getItem(this, title, tr("Response type:"), choices, 0, false, &ok);
+    if (!ok)
+        return std::nullopt;
+    return answer;
+}
+
+std::optional<std::pair<QString, QString>> MainWindow::askDeployment(const QString &stageName)
+{
+    bool ok = false;
+    const QString stage = QInputDialog::getText(this, tr("Deploy API"), tr("Stage (an existing or a new one):"),
+                                                QLineEdit::Normal, stageName, &ok);
+    if (!ok)
+        return std::nullopt;
+    const QString description = QInputDialog::getText(this, tr("Deploy API"), tr("Deployment description:"),
+                                                      QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return std::nullopt;
+    return std::make_pair(stage, description);
+}
+
+QString MainWindow::askApiKeyCsvFileName()
+{
+    return QFileDialog::getOpenFileName(this, tr("Import API Keys"),
+                                        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+                                        tr("CSV files (*.csv);;All files (*)"));
 }
 
 void MainWindow::openRecentFile(const QString &path)
@@ -802,6 +1057,11 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateActions()
 {
+    const std::optional<Navigator::PartSelection> part = m_navigator->currentPart();
+    m_addPartAction->setEnabled(part.has_value());
+    if (part)
+        m_addPartAction->setText(tr("&Add to %1...").arg(editing::sectionTitle(part->kind)));
+
     const QString resourceId = currentResourceId();
     const model::Resource *resource = m_document->api().findResource(resourceId);
     const bool methodSelected = !currentVerb().isEmpty();
@@ -809,7 +1069,7 @@ void MainWindow::updateActions()
     m_addResourceAction->setEnabled(canHaveChildren);
     m_addMethodAction->setEnabled(
         resource && resource->methods.size() < static_cast<size_t>(model::httpVerbs().size()));
-    m_deleteAction->setEnabled(resource && (methodSelected || !resource->isRoot()));
+    m_deleteAction->setEnabled(part ? !part->key.isEmpty() : resource && (methodSelected || !resource->isRoot()));
     const auto method = resource && methodSelected ? resource->methods.find(currentVerb()) : decltype(resource->methods.end()){};
     m_editTemplateAction->setEnabled(resource && methodSelected && method != resource->methods.end()
                                      && method->second.integration.has_value());
@@ -921,37 +1181,18 @@ workbench::TemplateWorkbench *MainWindow::editTemplate(const QString &resourceId
 
 void MainWindow::updateDetails()
 {
+    if (const std::optional<Navigator::PartSelection> part = m_navigator->currentPart()) {
+        if (m_partsView->showPart(part->kind, part->key)) {
+            m_detailsStack->setCurrentWidget(m_partsView);
+            return;
+        }
+    }
     if (!currentVerb().isEmpty() && m_methodExecution->showMethod(currentResourceId(), currentVerb())) {
         m_detailsStack->setCurrentWidget(m_methodExecution);
         return;
     }
     m_details->showSelection(m_document->api(), currentResourceId(), currentVerb());
     m_detailsStack->setCurrentWidget(m_details);
-}
-
-void MainWindow::rememberTreeState()
-{
-    m_selectionCandidates.clear();
-    for (QModelIndex index = m_tree->currentIndex(); index.isValid(); index = index.parent()) {
-        // A method row's parent is its resource, so a deleted method falls back to it.
-        m_selectionCandidates.emplace_back(index.data(ResourceTreeModel::ResourceIdRole).toString(),
-                                           index.data(ResourceTreeModel::VerbRole).toString());
-    }
-}
-
-void MainWindow::restoreTreeState()
-{
-    const QSet<QString> collapsed = m_collapsed;
-    m_tree->expandAll();
-    for (const QString &resourceId : collapsed)
-        m_tree->collapse(m_model->indexOf(resourceId));
-    m_collapsed = collapsed;
-
-    for (const auto &[resourceId, verb] : std::exchange(m_selectionCandidates, {})) {
-        if (select(resourceId, verb))
-            return;
-    }
-    m_tree->setCurrentIndex(m_model->index(0, 0));
 }
 
 } // namespace portico::widgets

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "editing/projectpartsmodel.h"
 #include "openapi/exporter.h"
 #include "openapidialogs.h"
 
@@ -38,8 +39,13 @@ namespace methodexecution {
 class MethodExecutionView;
 }
 
+namespace parts {
+class PartsView;
+}
+
 class DetailsView;
 class ImportReportView;
+class Navigator;
 class ProblemsPanel;
 
 class MainWindow : public QMainWindow
@@ -70,6 +76,22 @@ public:
     QString currentVerb() const;
     // Selects a resource (empty verb) or a method row; false when there is none.
     bool select(const QString &resourceId, const QString &verb = QString());
+    // Selects an item of the parts tree (an empty key: its section); false when there is none.
+    bool selectPart(editing::PartKind kind, const QString &key = QString());
+    Navigator *navigator() const { return m_navigator; }
+    parts::PartsView *partsView() const { return m_partsView; }
+
+    // Adds a new item of `kind` named `name` (a gateway response: of type `name`) with AWS's
+    // defaults and selects it; a stage is a deployment of the API as it is to a new stage.
+    // Returns the new item's key.
+    base::Result<QString> addPart(editing::PartKind kind, const QString &name);
+    // Deletes the selected resource, method or part item. Errors are returned, not shown.
+    base::Status deleteSelection();
+    // Run > Deploy API: the API as it is now becomes a new deployment that `stageName` serves
+    // (created when new). Returns the deployment id.
+    base::Result<QString> deployTo(const QString &stageName, const QString &description);
+    // API keys from a CSV file in the format API Gateway imports, as one undo step.
+    base::Status importApiKeys(const QString &path);
 
     // File > New Template Scratchpad: a template workbench in its own window, tied to nothing.
     workbench::TemplateWorkbench *openTemplateScratchpad();
@@ -123,6 +145,11 @@ protected:
     virtual QString askSaveFileName();
     virtual std::optional<QString> askPathPart(const QString &parentPath);
     virtual std::optional<QString> askVerb(const QString &resourcePath, const QStringList &verbs);
+    // The name of a new part item; for a gateway response one of `choices` (the types).
+    virtual std::optional<QString> askPartName(editing::PartKind kind, const QStringList &choices);
+    // Stage and deployment description for Deploy; nullopt when cancelled.
+    virtual std::optional<std::pair<QString, QString>> askDeployment(const QString &stageName);
+    virtual QString askApiKeyCsvFileName();
     virtual QString askImportFileName();
     virtual std::optional<ImportChoice> askImportChoice(const QString &path);
     virtual std::optional<openapi::ExportOptions> askExportOptions();
@@ -144,6 +171,8 @@ private:
     bool maybeSave();
     void promptAddChildResource();
     void promptAddMethod();
+    void promptAddPart(editing::PartKind kind);
+    void promptDeploy(const QString &stageName);
     void deleteSelected();
     void openRecentFile(const QString &path);
     void rebuildRecentMenu();
@@ -158,14 +187,12 @@ private:
     void updateTitle();
     void updateActions();
     void updateDetails();
-    // The full reset of the tree model forgets expansion and selection; these carry them over.
-    void rememberTreeState();
-    void restoreTreeState();
 
     editing::ApiDocument *m_document;
     editing::ResourceTreeModel *m_model;
     QSplitter *m_splitter = nullptr;
-    QTreeView *m_tree = nullptr;
+    Navigator *m_navigator = nullptr;
+    parts::PartsView *m_partsView = nullptr;
     DetailsView *m_details = nullptr;
     methodexecution::MethodExecutionView *m_methodExecution = nullptr;
     QStackedWidget *m_detailsStack = nullptr;
@@ -189,12 +216,11 @@ private:
     ImportReportView *m_importReport = nullptr;
     editing::Autosaver *m_autosaver = nullptr;
     QAction *m_quickOpenAction = nullptr;
+    QAction *m_filterAction = nullptr;
+    QAction *m_addPartAction = nullptr;
+    QAction *m_deployAction = nullptr;
+    QAction *m_importKeysAction = nullptr;
     ProblemsPanel *m_problems = nullptr;
-
-    // Resources the person collapsed; everything else is shown expanded.
-    QSet<QString> m_collapsed;
-    // Rows to select after a reset, nearest first: the row itself, then its ancestors.
-    std::vector<std::pair<QString, QString>> m_selectionCandidates;
 };
 
 } // namespace portico::widgets

@@ -9,6 +9,7 @@
 #endif
 
 #include <Qsci/qscilexercustom.h>
+#include <Qsci/qscilexerjson.h>
 #include <Qsci/qsciscintilla.h>
 #include <Qsci/qsciscintillabase.h>
 #include <Qsci/qscistyle.h>

@@ -1,0 +1,106 @@
+// The forms of what surrounds a deployed API: a stage (description, the deployment it serves,
+// stage variables, method throttling), a usage plan (throttle, quota, stages, keys), a gateway
+// response and a local function.
+#pragma once
+
+#include "partform.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+
+namespace portico::widgets::methodexecution {
+class RowTable;
+}
+
+namespace portico::widgets::parts {
+
+class StageForm : public PartForm
+{
+    Q_OBJECT
+public:
+    explicit StageForm(editing::ApiDocument *document, QWidget *parent = nullptr);
+
+Q_SIGNALS:
+    // "Deployment history": the navigator's Deployments section, for this stage.
+    void historyRequested(const QString &stageName);
+
+protected:
+    bool load() override;
+
+private:
+    QLineEdit *m_description;
+    QComboBox *m_deployment;
+    methodexecution::RowTable *m_variables;
+    methodexecution::RowTable *m_throttling;
+    QLabel *m_invokeUrl;
+};
+
+class UsagePlanForm : public PartForm
+{
+    Q_OBJECT
+public:
+    explicit UsagePlanForm(editing::ApiDocument *document, QWidget *parent = nullptr);
+
+protected:
+    bool load() override;
+
+private:
+    void editThrottle();
+    void editQuota();
+
+    QLineEdit *m_name;
+    QLineEdit *m_description;
+    QCheckBox *m_throttleOn;
+    QDoubleSpinBox *m_rate;
+    QSpinBox *m_burst;
+    QCheckBox *m_quotaOn;
+    QSpinBox *m_quotaLimit;
+    QComboBox *m_quotaPeriod;
+    methodexecution::RowTable *m_stages;
+    QListWidget *m_keys;
+};
+
+class GatewayResponseForm : public PartForm
+{
+    Q_OBJECT
+public:
+    explicit GatewayResponseForm(editing::ApiDocument *document, QWidget *parent = nullptr);
+
+protected:
+    bool load() override;
+
+private:
+    QLineEdit *m_status;
+    methodexecution::RowTable *m_headers;
+    methodexecution::RowTable *m_templates;
+};
+
+class FunctionForm : public PartForm
+{
+    Q_OBJECT
+public:
+    explicit FunctionForm(editing::ApiDocument *document, QWidget *parent = nullptr);
+
+protected:
+    bool load() override;
+
+private:
+    QLineEdit *m_name;
+    QComboBox *m_kind;
+    QComboBox *m_runtime;
+    QLineEdit *m_handler;
+    QLineEdit *m_command;
+    QLineEdit *m_invokeUrl;
+    QLineEdit *m_workingDirectory;
+    methodexecution::RowTable *m_environment;
+    QSpinBox *m_timeout;
+    QSpinBox *m_concurrency;
+};
+
+} // namespace portico::widgets::parts
