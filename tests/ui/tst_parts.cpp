@@ -226,6 +226,13 @@ void TestParts::sampleIsGeneratedAndValidated()
     QVERIFY2(sample.contains(u"\"price\""_s), qPrintable(sample));
     QTest::mouseClick(find<QPushButton>(*form, u"modelValidate"_s), Qt::LeftButton);
     QVERIFY2(form->payloadStatus().startsWith(u"Valid"_s), qPrintable(form->payloadStatus()));
+    // The documentation's picture of the model editor (docs/screenshots), when asked for.
+    const QString screenshots = qEnvironmentVariable("PORTICO_SCREENSHOT_DIR");
+    if (!screenshots.isEmpty()) {
+        window().resize(1200, 760);
+        QTest::qWait(50);
+        QVERIFY(window().grab().save(QDir(screenshots).filePath(u"model-editor.png"_s)));
+    }
     form->payloadEditor()->setPlainText(u"{\"type\": \"dog\"}"_s);
     QTest::mouseClick(find<QPushButton>(*form, u"modelValidate"_s), Qt::LeftButton);
     QVERIFY2(form->payloadStatus().contains(u"price"_s), qPrintable(form->payloadStatus()));

@@ -126,8 +126,7 @@ ModelForm::ModelForm(editing::ApiDocument *document, QWidget *parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setMinimumHeight(320);
-    fields()->addRow(split);
-    letFieldsFill();
+    addFillingWidget(split);
 }
 
 ModelForm::~ModelForm() = default;

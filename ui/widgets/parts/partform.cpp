@@ -33,10 +33,11 @@ PartForm::PartForm(editing::ApiDocument *document, const QString &title, QWidget
     m_layout->addStretch(1);
 }
 
-void PartForm::letFieldsFill()
+void PartForm::addFillingWidget(QWidget *widget)
 {
-    m_layout->setStretch(1, 1);
-    m_layout->setStretch(3, 0);
+    // Heading, fields, then this one in the place of the trailing stretch, problem line last.
+    delete m_layout->takeAt(m_layout->count() - 1);
+    m_layout->insertWidget(2, widget, 1);
 }
 
 bool PartForm::showItem(const QString &key)

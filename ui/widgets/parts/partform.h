@@ -45,8 +45,8 @@ protected:
     // The form's fields go here, under the title and over the problem line.
     QFormLayout *fields() const { return m_fields; }
     void setHeading(const QString &text);
-    // The fields take the height the form has (a form with an editor) instead of sitting on top.
-    void letFieldsFill();
+    // A widget under the fields that takes the height the form has (an editor).
+    void addFillingWidget(QWidget *widget);
 
     // Applies `change` to a copy of the shown item and hands it to the document, unless it
     // changed nothing. A rename moves the form to the new key.
