@@ -232,14 +232,14 @@ class ChangeCollector
 public:
     std::vector<ApiChange> take() { return std::move(m_changes); }
 
-    void added(const QString &where, const QString &after)
+    void added(const QString &where, const QString &after, bool textLines = false)
     {
-        m_changes.push_back({ApiChange::Kind::Added, where, QString(), after});
+        m_changes.push_back({ApiChange::Kind::Added, where, QString(), after, textLines});
     }
 
-    void removed(const QString &where, const QString &before)
+    void removed(const QString &where, const QString &before, bool textLines = false)
     {
-        m_changes.push_back({ApiChange::Kind::Removed, where, before, QString()});
+        m_changes.push_back({ApiChange::Kind::Removed, where, before, QString(), textLines});
     }
 
     void value(const QString &where, const QString &before, const QString &after)
@@ -254,7 +254,8 @@ public:
         if (before == after)
             return;
         auto [shownBefore, shownAfter] = compactTextDiff(before, after);
-        m_changes.push_back({ApiChange::Kind::Changed, where, shownBefore, shownAfter});
+        m_changes.push_back({ApiChange::Kind::Changed, where, shownBefore, shownAfter,
+                             isLongText(before) || isLongText(after)});
     }
 
     // Entries of a string map, each at "`where` › `label` KEY". `long` texts (templates) are
@@ -265,9 +266,9 @@ public:
         walkKeys(from, to, [&](const QString &key, const QString *a, const QString *b) {
             const QString place = at(where, label + QLatin1Char(' ') + key);
             if (!a)
-                added(place, longTexts ? textSummary(*b) : *b);
+                added(place, longTexts ? textSummary(*b) : *b, longTexts && isLongText(*b));
             else if (!b)
-                removed(place, longTexts ? textSummary(*a) : *a);
+                removed(place, longTexts ? textSummary(*a) : *a, longTexts && isLongText(*a));
             else if (longTexts)
                 text(place, *a, *b);
             else
@@ -642,7 +643,7 @@ std::vector<ApiChange> diffApis(const RestApi &from, const RestApi &to)
 
 QString formatApiChange(const ApiChange &change)
 {
-    const bool multiLine = change.before.contains(QLatin1Char('\n'))
+    const bool multiLine = change.textLines || change.before.contains(QLatin1Char('\n'))
         || change.after.contains(QLatin1Char('\n'));
     switch (change.kind) {
     case ApiChange::Kind::Added:

@@ -27,6 +27,9 @@ struct ApiChange
     // differ, each prefixed by its line number ("4: ..."), so a template edit stays readable.
     QString before;
     QString after;
+    // `before` and `after` are numbered lines of a long text (a template, a schema, a policy),
+    // which read best one below the other.
+    bool textLines = false;
 
     friend bool operator==(const ApiChange &, const ApiChange &) = default;
 };
@@ -37,8 +40,8 @@ struct ApiChange
 // authorizers, validators and gateway responses by name. Empty when the two define the same API.
 std::vector<ApiChange> diffApis(const RestApi &from, const RestApi &to);
 
-// "+ where: after", "- where: before" or "~ where: before → after"; a multi-line value goes on
-// indented "was:" / "now:" lines below the location instead.
+// "+ where: after", "- where: before" or "~ where: before → after"; lines of a text go on
+// indented "new:", "was:" / "now:" lines below the location instead.
 QString formatApiChange(const ApiChange &change);
 // One formatted change after the other, each ending with a newline.
 QString formatApiChanges(const std::vector<ApiChange> &changes);

@@ -129,6 +129,17 @@ ApiChange changed(const char *where, const QString &before, const QString &after
     return {Kind::Changed, s(where), before, after};
 }
 
+// The numbered lines of a long text.
+ApiChange textChanged(const char *where, const QString &before, const QString &after)
+{
+    return {Kind::Changed, s(where), before, after, true};
+}
+
+ApiChange textRemoved(const char *where, const QString &before)
+{
+    return {Kind::Removed, s(where), before, QString(), true};
+}
+
 // "line 1\nline 2\n..." with `count` lines.
 QString numberedText(int count)
 {
@@ -229,7 +240,7 @@ void TestApiDiff::changeIsReportedAtItsPlace_data()
                                               << Changes {changed("API › minimum compression size", QString(), s("1024"))};
     QTest::newRow("policy")
         << Edit([](RestApi &a) { a.policy = s("{\n  \"Version\": \"2012-10-17\"\n}"); })
-        << Changes {changed("API › resource policy", QString(),
+        << Changes {textChanged("API › resource policy", QString(),
                             s("1: {\n2:   \"Version\": \"2012-10-17\"\n3: }"))};
 
     // Resources by path, methods by verb.
@@ -314,14 +325,14 @@ void TestApiDiff::changeIsReportedAtItsPlace_data()
                listIntegration(a).requestTemplates[s("application/json")]
                    = QString(kRequestTemplate).replace(s("dog"), s("cat"));
            })
-        << Changes {changed("GET /pets › integration › template application/json", s("3:   \"type\": \"dog\""),
+        << Changes {textChanged("GET /pets › integration › template application/json", s("3:   \"type\": \"dog\""),
                             s("3:   \"type\": \"cat\""))};
     QTest::newRow("request template added")
         << Edit([](RestApi &a) { listIntegration(a).requestTemplates[s("application/xml")] = s("<limit/>"); })
         << Changes {added("GET /pets › integration › template application/xml", s("<limit/>"))};
     QTest::newRow("request template removed")
         << Edit([](RestApi &a) { listIntegration(a).requestTemplates.clear(); })
-        << Changes {removed("GET /pets › integration › template application/json",
+        << Changes {textRemoved("GET /pets › integration › template application/json",
                             s("1: {\n2:   \"limit\": \"$input.params('limit')\",\n3:   \"type\": \"dog\"\n\u2026 1 more line"))};
 
     // Integration responses.
@@ -367,7 +378,7 @@ void TestApiDiff::changeIsReportedAtItsPlace_data()
     // The named parts.
     QTest::newRow("model schema")
         << Edit([](RestApi &a) { a.models[0].schema.replace(s("integer"), s("string")); })
-        << Changes {changed("model Pet › schema", s("4:     \"id\": {\"type\": \"integer\"},"),
+        << Changes {textChanged("model Pet › schema", s("4:     \"id\": {\"type\": \"integer\"},"),
                             s("4:     \"id\": {\"type\": \"string\"},"))};
     QTest::newRow("model added") << Edit([](RestApi &a) {
         a.models.push_back(Model {s("m3"), s("Error"), QString(), s("application/json"), s("{\"type\": \"object\"}")});
@@ -488,6 +499,9 @@ void TestApiDiff::formatsEachKind_data()
     QTest::newRow("changed lines") << changed("model Pet › schema", s("3: a\n4: b"), s("3: c"))
                                    << s("~ model Pet › schema\n    was: 3: a\n         4: b\n    now: 3: c");
     QTest::newRow("added lines") << added("model Pet", s("1: {\n2: }")) << s("+ model Pet\n    new: 1: {\n         2: }");
+    QTest::newRow("one changed line of a text")
+        << textChanged("model Pet › schema", s("23:   \"minimum\": 0"), s("23:   \"minimum\": 1"))
+        << s("~ model Pet › schema\n    was: 23:   \"minimum\": 0\n    now: 23:   \"minimum\": 1");
 }
 
 void TestApiDiff::formatsEachKind()
