@@ -91,6 +91,7 @@ private Q_SLOTS:
     void deletingAServedDeploymentIsRefusedInPlace();
     void deleteAnUnservedDeploymentAndUndo();
     void historyFollowsADeploy();
+    void hiddenHistoryCatchesUpWhenShown();
     void screenshots();
 
 private:
@@ -432,6 +433,19 @@ void TestDeploy::historyFollowsADeploy()
     QCOMPARE(list->topLevelItem(1)->text(3), u"dev"_s);
     QCOMPARE(list->topLevelItem(2)->text(3), QString());
     QCOMPARE(list->topLevelItem(0)->text(2), u"The API as it is now: the same as the newest deployment"_s);
+}
+
+void TestDeploy::hiddenHistoryCatchesUpWhenShown()
+{
+    const auto history = openHistory();
+    QVERIFY(history);
+    auto *list = find<QTreeWidget>(*history, u"deploymentList"_s);
+    history->hide();
+    QVERIFY(m_document->pointStage(u"prod"_s, kSecond).ok());
+    QCOMPARE(rowOf(list, kFirst)->text(3), u"prod"_s); // not refreshed while hidden
+    history->show();
+    QCOMPARE(rowOf(list, kFirst)->text(3), QString());
+    QCOMPARE(rowOf(list, kSecond)->text(3), u"prod"_s);
 }
 
 void TestDeploy::screenshots()
