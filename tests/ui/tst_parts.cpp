@@ -5,6 +5,7 @@
 #include "editing/projectparts.h"
 #include "editing/projectpartsmodel.h"
 #include "editing/resourcetreemodel.h"
+#include "widgets/deploymenthistoryview.h"
 #include "widgets/mainwindow.h"
 #include "widgets/navigator.h"
 #include "widgets/methodexecution/rowtable.h"
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void authorizerFormShowsTheFieldsOfItsType();
     void filterShowsMatchesWithTheirAncestors();
     void droppedResourceMovesAndUndoes();
+    void deploymentRowOpensTheHistory();
 
 private:
     MainWindow &window() { return *m_window; }
@@ -489,6 +491,21 @@ void TestParts::droppedResourceMovesAndUndoes()
     QCOMPARE(window().currentResourceId(), orders.value());
     window().document()->undoStack()->undo();
     QVERIFY(api.findResourceByPath(u"/orders"_s));
+}
+
+void TestParts::deploymentRowOpensTheHistory()
+{
+    QVERIFY(window().selectPart(PartKind::Deployment, u"dep1oy0002"_s));
+    auto *history = find<portico::widgets::DeploymentHistoryView>(window(), u"deploymentHistory"_s);
+    QVERIFY(history->isVisible());
+    QCOMPARE(history->selectedDeployments(), QStringList {u"dep1oy0002"_s});
+    QVERIFY(!history->changes().empty());
+    // From a stage's form: the history for that stage.
+    QVERIFY(window().selectPart(PartKind::Stage, u"prod"_s));
+    QTest::mouseClick(find<QPushButton>(*window().partsView(), u"stageHistory"_s), Qt::LeftButton);
+    QVERIFY(history->isVisible());
+    QCOMPARE(history->stage(), u"prod"_s);
+    QCOMPARE(window().navigator()->currentPart()->kind, PartKind::Deployment);
 }
 
 QTEST_MAIN(TestParts)

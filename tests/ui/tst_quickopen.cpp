@@ -3,6 +3,7 @@
 #include "editing/quickopenindex.h"
 #include "model/projectfile.h"
 #include "widgets/mainwindow.h"
+#include "widgets/navigator.h"
 #include "widgets/quickopen.h"
 
 #include <QLineEdit>
@@ -73,6 +74,29 @@ private Q_SLOTS:
         QTest::keyClick(quickOpen->input(), Qt::Key_Return);
         QCOMPARE(window.currentVerb(), u"POST"_s);
         QCOMPARE(window.document()->api().pathOf(window.currentResourceId()), u"/pets"_s);
+    }
+
+    void partsAreFoundByName()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(kSample));
+        QTest::keyClick(&window, Qt::Key_P, Qt::ControlModifier);
+        auto *quickOpen = window.findChild<portico::widgets::QuickOpen *>(u"quickOpen"_s);
+        QTRY_VERIFY(quickOpen && quickOpen->isVisible());
+        QTest::keyClicks(quickOpen->input(), u"stage prod"_s);
+        QCOMPARE(quickOpen->list()->currentItem()->text(), u"stage prod"_s);
+        QTest::keyClick(quickOpen->input(), Qt::Key_Return);
+        QVERIFY(window.currentResourceId().isEmpty());
+        QCOMPARE(window.navigator()->currentPart()->kind, portico::editing::PartKind::Stage);
+        QCOMPARE(window.navigator()->currentPart()->key, u"prod"_s);
+
+        // A model by its name, the usage plan by its name though its key is an id.
+        const QuickOpenIndex index(window.document()->project());
+        QCOMPARE(index.search(u"model pet"_s).front().partKey, u"Pet"_s);
+        QCOMPARE(index.search(u"basic"_s).front().partKey, u"p1anbasic1"_s);
+        QCOMPARE(index.search(u"basic"_s).front().label, u"usage plan Basic"_s);
     }
 };
 

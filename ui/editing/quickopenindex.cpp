@@ -1,5 +1,7 @@
 #include "quickopenindex.h"
 
+#include "projectpartsmodel.h"
+
 #include <algorithm>
 
 namespace portico::editing {
@@ -12,10 +14,37 @@ QuickOpenIndex::QuickOpenIndex(const model::RestApi &api)
     std::sort(byPath.begin(), byPath.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });
     for (const auto &[path, resource] : byPath) {
-        m_entries.push_back({path, resource->id, QString()});
+        m_entries.push_back({path, resource->id, QString(), -1, QString()});
         for (const auto &[verb, method] : resource->methods)
-            m_entries.push_back({verb + QLatin1Char(' ') + path, resource->id, verb});
+            m_entries.push_back({verb + QLatin1Char(' ') + path, resource->id, verb, -1, QString()});
     }
+}
+
+QuickOpenIndex::QuickOpenIndex(const model::Project &project)
+    : QuickOpenIndex(project.api)
+{
+    const auto add = [this](PartKind kind, const QString &what, const QString &name, const QString &key) {
+        m_entries.push_back({what + QLatin1Char(' ') + name, QString(), QString(), int(kind), key});
+    };
+    for (const model::Model &m : project.api.models)
+        add(PartKind::Model, QStringLiteral("model"), m.name, m.name);
+    for (const model::Authorizer &a : project.api.authorizers)
+        add(PartKind::Authorizer, QStringLiteral("authorizer"), a.name, a.id);
+    for (const model::RequestValidator &v : project.api.requestValidators)
+        add(PartKind::RequestValidator, QStringLiteral("validator"), v.name, v.id);
+    for (const model::GatewayResponse &g : project.api.gatewayResponses)
+        add(PartKind::GatewayResponse, QStringLiteral("gateway response"), g.responseType, g.responseType);
+    for (const model::LocalFunction &f : project.localFunctions)
+        add(PartKind::LocalFunction, QStringLiteral("function"), f.name, f.name);
+    for (const model::Stage &st : project.stages)
+        add(PartKind::Stage, QStringLiteral("stage"), st.stageName, st.stageName);
+    for (const model::Deployment &d : project.deployments)
+        add(PartKind::Deployment, QStringLiteral("deployment"),
+            d.description.isEmpty() ? d.id : d.id + QStringLiteral(" · ") + d.description, d.id);
+    for (const model::ApiKey &k : project.apiKeys)
+        add(PartKind::ApiKey, QStringLiteral("API key"), k.name, k.id);
+    for (const model::UsagePlan &p : project.usagePlans)
+        add(PartKind::UsagePlan, QStringLiteral("usage plan"), p.name, p.id);
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "deploydialog.h"
+#include "deploymenthistoryview.h"
 #include "detailsview.h"
 #include "importreportview.h"
 #include "navigator.h"
@@ -120,7 +122,7 @@ void MainWindow::createActions()
     connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
     connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    m_quickOpenAction = makeAction(QStringLiteral("actionQuickOpen"), tr("&Go to Resource or Method..."),
+    m_quickOpenAction = makeAction(QStringLiteral("actionQuickOpen"), tr("&Go to Anything..."),
                                    QKeySequence(Qt::CTRL | Qt::Key_P));
     connect(m_quickOpenAction, &QAction::triggered, this, &MainWindow::openQuickOpen);
     m_importAction = makeAction(QStringLiteral("actionImport"), tr("&Import OpenAPI / Swagger..."),
@@ -271,8 +273,13 @@ void MainWindow::createCentralWidget()
     m_detailsStack->addWidget(m_methodExecution);
     m_partsView = new parts::PartsView(m_document);
     connect(m_partsView, &parts::PartsView::addRequested, this, &MainWindow::promptAddPart);
-    connect(m_partsView, &parts::PartsView::historyRequested, this,
-            [this] { selectPart(editing::PartKind::Deployment); });
+    m_history = new DeploymentHistoryView(m_document);
+    m_history->setObjectName(QStringLiteral("deploymentHistory"));
+    m_partsView->setSectionPage(editing::PartKind::Deployment, m_history);
+    connect(m_partsView, &parts::PartsView::historyRequested, this, [this](const QString &stage) {
+        selectPart(editing::PartKind::Deployment);
+        m_history->setStage(stage);
+    });
     m_detailsStack->addWidget(m_partsView);
 
     m_splitter = new QSplitter(Qt::Horizontal);
@@ -458,11 +465,15 @@ bool MainWindow::goToLintLocation(const QString &location)
 
 QDialog *MainWindow::openQuickOpen()
 {
-    auto *quickOpen = new QuickOpen(m_document->api(), this);
+    auto *quickOpen = new QuickOpen(m_document->project(), this);
     quickOpen->setAttribute(Qt::WA_DeleteOnClose);
     connect(quickOpen, &QuickOpen::chosen, this, [this](const QString &resourceId, const QString &verb) {
         select(resourceId, verb);
         m_navigator->resourceTree()->setFocus();
+    });
+    connect(quickOpen, &QuickOpen::partChosen, this, [this](int kind, const QString &key) {
+        selectPart(editing::PartKind(kind), key);
+        m_navigator->partsTree()->setFocus();
     });
     // Centred at the top of the window, where the eye goes for a command palette.
     quickOpen->move(mapToGlobal(QPoint((width() - quickOpen->width()) / 2, 40)));
@@ -928,12 +939,19 @@ base::Result<QString> MainWindow::addPart(editing::PartKind kind, const QString 
 
 void MainWindow::promptDeploy(const QString &stageName)
 {
-    const std::optional<std::pair<QString, QString>> answer = askDeployment(stageName);
-    if (!answer)
-        return;
-    const base::Result<QString> deployed = deployTo(answer->first, answer->second);
-    if (!deployed.ok())
-        showErrors(tr("Cannot deploy"), tr("The API cannot be deployed to %1.").arg(answer->first), deployed.errors());
+    runDeployDialog(stageName);
+}
+
+void MainWindow::runDeployDialog(const QString &stageName)
+{
+    DeployDialog dialog(m_document, this);
+    if (!stageName.isEmpty())
+        dialog.setStage(stageName);
+    connect(&dialog, &DeployDialog::deployed, this, [this](const QString &stage, const QString &deploymentId) {
+        selectPart(editing::PartKind::Stage, stage);
+        statusBar()->showMessage(tr("Deployed to %1 (deployment %2)").arg(stage, deploymentId), 5000);
+    });
+    dialog.exec();
 }
 
 base::Result<QString> MainWindow::deployTo(const QString &stageName, const QString &description)
@@ -992,20 +1010,6 @@ std::optional<QString> MainWindow::askPartName(editing::PartKind kind, const QSt
     if (!ok)
         return std::nullopt;
     return answer;
-}
-
-std::optional<std::pair<QString, QString>> MainWindow::askDeployment(const QString &stageName)
-{
-    bool ok = false;
-    const QString stage = QInputDialog::getText(this, tr("Deploy API"), tr("Stage (an existing or a new one):"),
-                                                QLineEdit::Normal, stageName, &ok);
-    if (!ok)
-        return std::nullopt;
-    const QString description = QInputDialog::getText(this, tr("Deploy API"), tr("Deployment description:"),
-                                                      QLineEdit::Normal, QString(), &ok);
-    if (!ok)
-        return std::nullopt;
-    return std::make_pair(stage, description);
 }
 
 QString MainWindow::askApiKeyCsvFileName()
@@ -1182,6 +1186,10 @@ workbench::TemplateWorkbench *MainWindow::editTemplate(const QString &resourceId
 void MainWindow::updateDetails()
 {
     if (const std::optional<Navigator::PartSelection> part = m_navigator->currentPart()) {
+        // A deployment row opens the history with that deployment's changes.
+        if (part->kind == editing::PartKind::Deployment && !part->key.isEmpty()
+            && m_history->selectedDeployments() != QStringList {part->key})
+            m_history->selectDeployments({part->key});
         if (m_partsView->showPart(part->kind, part->key)) {
             m_detailsStack->setCurrentWidget(m_partsView);
             return;

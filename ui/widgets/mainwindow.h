@@ -43,6 +43,7 @@ namespace parts {
 class PartsView;
 }
 
+class DeploymentHistoryView;
 class DetailsView;
 class ImportReportView;
 class Navigator;
@@ -131,7 +132,7 @@ public:
     // it names nothing in the navigator (a stage, a usage plan).
     bool goToLintLocation(const QString &location);
 
-    // Ctrl+P: the quick-open box over every resource and method; choosing one selects it.
+    // Ctrl+P: the quick-open box over every resource, method and named part; choosing one selects it.
     QDialog *openQuickOpen();
 
     // The report of the last import; nullptr when it had nothing to say.
@@ -147,8 +148,8 @@ protected:
     virtual std::optional<QString> askVerb(const QString &resourcePath, const QStringList &verbs);
     // The name of a new part item; for a gateway response one of `choices` (the types).
     virtual std::optional<QString> askPartName(editing::PartKind kind, const QStringList &choices);
-    // Stage and deployment description for Deploy; nullopt when cancelled.
-    virtual std::optional<std::pair<QString, QString>> askDeployment(const QString &stageName);
+    // Run > Deploy API's dialog, which deploys when accepted (`stageName` preselected).
+    virtual void runDeployDialog(const QString &stageName);
     virtual QString askApiKeyCsvFileName();
     virtual QString askImportFileName();
     virtual std::optional<ImportChoice> askImportChoice(const QString &path);
@@ -193,6 +194,7 @@ private:
     QSplitter *m_splitter = nullptr;
     Navigator *m_navigator = nullptr;
     parts::PartsView *m_partsView = nullptr;
+    DeploymentHistoryView *m_history = nullptr;
     DetailsView *m_details = nullptr;
     methodexecution::MethodExecutionView *m_methodExecution = nullptr;
     QStackedWidget *m_detailsStack = nullptr;

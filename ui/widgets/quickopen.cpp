@@ -8,15 +8,15 @@
 
 namespace portico::widgets {
 
-QuickOpen::QuickOpen(const model::RestApi &api, QWidget *parent)
+QuickOpen::QuickOpen(const model::Project &project, QWidget *parent)
     : QDialog(parent, Qt::Popup)
-    , m_index(api)
+    , m_index(project)
     , m_input(new QLineEdit(this))
     , m_list(new QListWidget(this))
 {
     setObjectName(QStringLiteral("quickOpen"));
     m_input->setObjectName(QStringLiteral("quickOpenInput"));
-    m_input->setPlaceholderText(tr("Go to a resource or method: type parts of its path or verb"));
+    m_input->setPlaceholderText(tr("Go to a resource, method, model, stage...: type parts of its name"));
     m_input->setClearButtonEnabled(true);
     m_list->setObjectName(QStringLiteral("quickOpenList"));
     m_list->setUniformItemSizes(true);
@@ -66,7 +66,10 @@ void QuickOpen::choose()
         return;
     const editing::QuickOpenEntry entry = m_shown[static_cast<size_t>(row)];
     accept();
-    Q_EMIT chosen(entry.resourceId, entry.verb);
+    if (entry.partKind >= 0)
+        Q_EMIT partChosen(entry.partKind, entry.partKey);
+    else
+        Q_EMIT chosen(entry.resourceId, entry.verb);
 }
 
 } // namespace portico::widgets

@@ -1,4 +1,4 @@
-// Ctrl+P: a search box over every resource and method; typing narrows the list, Up/Down move,
+// Ctrl+P: a search box over every resource, method and named part of the project; typing narrows the list, Up/Down move,
 // Enter jumps, Escape closes. The ranking is editing::QuickOpenIndex's.
 #pragma once
 
@@ -18,13 +18,15 @@ class QuickOpen : public QDialog
     Q_OBJECT
 
 public:
-    QuickOpen(const model::RestApi &api, QWidget *parent = nullptr);
+    QuickOpen(const model::Project &project, QWidget *parent = nullptr);
 
     QLineEdit *input() const { return m_input; }
     QListWidget *list() const { return m_list; }
 
 Q_SIGNALS:
     void chosen(const QString &resourceId, const QString &verb);
+    // A model, stage, ...: `kind` is its editing::PartKind.
+    void partChosen(int kind, const QString &key);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
