@@ -135,7 +135,9 @@ base::Result<QString> ApiDocument::deploy(const QString &stageName, const QStrin
 
     model::Deployment deployment;
     deployment.id = base::newResourceId();
-    deployment.createdDate = QDateTime::currentDateTimeUtc();
+    // Whole seconds, as AWS's createdDate and the project file keep it: a saved and reopened
+    // project must equal the one in memory.
+    deployment.createdDate = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     deployment.description = description;
     deployment.snapshot = m_project.api;
 
