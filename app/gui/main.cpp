@@ -15,6 +15,8 @@
 #include <cstdio>
 #include <map>
 
+#include <sys/resource.h>
+
 // "model Pet", "stage dev", "authorizer MyAuth": a part item by section word and key or label.
 static bool selectPart(portico::widgets::MainWindow &window, const QString &what)
 {
@@ -147,8 +149,11 @@ int main(int argc, char *argv[])
         QCoreApplication::processEvents();
         window.repaint();
         const double undoMs = elapsedMs(clock);
-        std::printf("open_ms=%.1f edit_ms=%.1f undo_ms=%.1f resources=%zu\n", openMs, editMs,
-                    undoMs, window.document()->api().resources.size());
+        // Peak resident memory of the whole process, the project and its views included.
+        rusage usage = {};
+        getrusage(RUSAGE_SELF, &usage);
+        std::printf("open_ms=%.1f edit_ms=%.1f undo_ms=%.1f resources=%zu max_rss_mb=%.1f\n", openMs, editMs,
+                    undoMs, window.document()->api().resources.size(), double(usage.ru_maxrss) / 1024.0);
         return opened && edited ? 0 : 1;
     }
     if (parser.isSet(benchImportOption)) {

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Designer responsiveness (issue 6): a project of 2,000 resources and 5,000 methods opened in the
 # GUI (offscreen) until its expanded tree is painted, then one edit and its undo, each until
-# painted. Run on a quiet machine; prints the median of 5 runs.
+# painted, and the process's peak memory. Run on a quiet machine; prints the median of 5 runs.
 # Usage: bench/designer/run.sh [BUILD_DIR]   (default: build)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,7 +14,7 @@ for run in 1 2 3 4 5; do
 done | python3 -c '
 import sys, statistics
 rows = [dict(kv.split("=") for kv in line.split()) for line in sys.stdin if line.startswith("open_ms")]
-for key in ("open_ms", "edit_ms", "undo_ms"):
+for key in ("open_ms", "edit_ms", "undo_ms", "max_rss_mb"):
     print("%s median %.1f (of %d runs)" % (key, statistics.median(float(r[key]) for r in rows), len(rows)))
 '
 rm -rf "$(dirname "$project")"
