@@ -5,6 +5,7 @@
 #include "editing/projectparts.h"
 #include "editing/projectpartsmodel.h"
 #include "editing/resourcetreemodel.h"
+#include "editing/trustedprojects.h"
 #include "widgets/deploymenthistoryview.h"
 #include "widgets/mainwindow.h"
 #include "widgets/navigator.h"
@@ -12,12 +13,14 @@
 #include "widgets/parts/modelform.h"
 #include "widgets/parts/partsview.h"
 #include "widgets/parts/simpleforms.h"
+#include "widgets/parts/stageforms.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -25,6 +28,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -103,6 +107,7 @@ private Q_SLOTS:
     void filterShowsMatchesWithTheirAncestors();
     void droppedResourceMovesAndUndoes();
     void deploymentRowOpensTheHistory();
+    void functionRunsOnceOnASampleEvent();
 
 private:
     MainWindow &window() { return *m_window; }
@@ -506,6 +511,53 @@ void TestParts::deploymentRowOpensTheHistory()
     QVERIFY(history->isVisible());
     QCOMPARE(history->stage(), u"prod"_s);
     QCOMPARE(window().navigator()->currentPart()->kind, PartKind::Deployment);
+}
+
+void TestParts::functionRunsOnceOnASampleEvent()
+{
+    if (QStandardPaths::findExecutable(u"node"_s).isEmpty())
+        QSKIP("node is not installed");
+    portico::editing::TrustedProjects::forget(kSample);
+    QVERIFY(window().selectPart(PartKind::LocalFunction, u"petstore-authorizer"_s));
+    auto *form = static_cast<portico::widgets::parts::FunctionForm *>(window().partsView()->form(PartKind::LocalFunction));
+    int asked = 0;
+    bool answer = false;
+    form->askTrust = [&](const QString &path) {
+        ++asked;
+        return path == QFileInfo(kSample).absoluteFilePath() && answer;
+    };
+    auto *sample = find<QComboBox>(*form, u"functionSample"_s);
+    sample->setCurrentIndex(1); // TOKEN authorizer
+    Q_EMIT sample->activated(1);
+    QVERIFY(form->eventEditor()->toPlainText().contains(u"owner-sam"_s));
+    auto *status = find<QLabel>(*form, u"functionResultStatus"_s);
+
+    // Untrusted: asked, refused, nothing runs.
+    form->runOnce();
+    QCOMPARE(asked, 1);
+    QVERIFY(status->text().contains(u"not trusted"_s));
+
+    answer = true;
+    QSignalSpy ran(form, &portico::widgets::parts::FunctionForm::ranOnce);
+    QTest::mouseClick(find<QPushButton>(*form, u"functionRun"_s), Qt::LeftButton);
+    QVERIFY(ran.wait(20000));
+    QVERIFY2(status->text().startsWith(u"Succeeded"_s), qPrintable(status->text()));
+    QVERIFY(form->resultView()->toPlainText().contains(u"\"principalId\": \"sam\""_s));
+    QVERIFY(form->resultView()->toPlainText().contains(u"Allow"_s));
+
+    // Trusted now: not asked again. A token it refuses comes back as Lambda's error.
+    form->eventEditor()->setPlainText(form->eventEditor()->toPlainText().replace(u"owner-sam"_s, u"nobody"_s));
+    form->runOnce();
+    QVERIFY(ran.wait(20000));
+    QCOMPARE(asked, 2);
+    QVERIFY2(status->text().contains(u"Unauthorized"_s), qPrintable(status->text()));
+    QVERIFY(form->resultView()->toPlainText().contains(u"errorMessage"_s));
+
+    // Not JSON: said, not sent.
+    form->eventEditor()->setPlainText(u"{oops"_s);
+    form->runOnce();
+    QVERIFY(status->text().startsWith(u"The event is not JSON"_s));
+    portico::editing::TrustedProjects::forget(kSample);
 }
 
 QTEST_MAIN(TestParts)

@@ -3,11 +3,21 @@
 #include "widgets/methodexecution/formfields.h"
 #include "widgets/methodexecution/rowtable.h"
 
+#include "editing/trustedprojects.h"
 #include "model/enums.h"
+#include "runtime/functionhost.h"
 #include "runtime/gatewayresponses.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QFontDatabase>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -18,6 +28,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QApplication>
 
 namespace portico::widgets::parts {
 
@@ -432,6 +443,139 @@ FunctionForm::FunctionForm(editing::ApiDocument *document, QWidget *parent)
                             QStringLiteral("concurrency"));
     });
     fields()->addRow(tr("Concurrency"), m_concurrency);
+
+    // Run once: a sample event, editable, and what the function gave back.
+    m_sample = new QComboBox;
+    m_sample->setObjectName(QStringLiteral("functionSample"));
+    m_sample->addItem(tr("API Gateway proxy request (Lambda proxy integration)"), QStringLiteral(
+        "{\n  \"resource\": \"/pets/{petId}\",\n  \"path\": \"/pets/7\",\n  \"httpMethod\": \"GET\",\n"
+        "  \"headers\": {\"Accept\": \"application/json\"},\n"
+        "  \"multiValueHeaders\": {\"Accept\": [\"application/json\"]},\n"
+        "  \"queryStringParameters\": null,\n  \"multiValueQueryStringParameters\": null,\n"
+        "  \"pathParameters\": {\"petId\": \"7\"},\n  \"stageVariables\": null,\n"
+        "  \"requestContext\": {\"resourcePath\": \"/pets/{petId}\", \"httpMethod\": \"GET\", \"stage\": \"dev\","
+        " \"requestId\": \"c6af9ac6-7b61-11e6-9a41-93e8deadbeef\"},\n"
+        "  \"body\": null,\n  \"isBase64Encoded\": false\n}\n"));
+    m_sample->addItem(tr("TOKEN authorizer"), QStringLiteral(
+        "{\n  \"type\": \"TOKEN\",\n  \"authorizationToken\": \"Bearer owner-sam\",\n"
+        "  \"methodArn\": \"arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/dev/GET/pets/7\"\n}\n"));
+    m_sample->addItem(tr("REQUEST authorizer"), QStringLiteral(
+        "{\n  \"type\": \"REQUEST\",\n  \"methodArn\": \"arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/dev/GET/pets/7\",\n"
+        "  \"resource\": \"/pets/{petId}\",\n  \"path\": \"/pets/7\",\n  \"httpMethod\": \"GET\",\n"
+        "  \"headers\": {\"Authorization\": \"Bearer owner-sam\"},\n  \"queryStringParameters\": {},\n"
+        "  \"pathParameters\": {\"petId\": \"7\"},\n  \"stageVariables\": {}\n}\n"));
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_event = new QPlainTextEdit;
+    m_event->setObjectName(QStringLiteral("functionEvent"));
+    m_event->setFont(mono);
+    m_event->setPlainText(m_sample->currentData().toString());
+    m_event->setMinimumHeight(140);
+    connect(m_sample, &QComboBox::activated, this, [this] { m_event->setPlainText(m_sample->currentData().toString()); });
+    m_run = new QPushButton(tr("&Run Once"));
+    m_run->setObjectName(QStringLiteral("functionRun"));
+    connect(m_run, &QPushButton::clicked, this, &FunctionForm::runOnce);
+    auto *sampleRow = new QHBoxLayout;
+    sampleRow->addWidget(m_sample, 1);
+    sampleRow->addWidget(m_run);
+    fields()->addRow(tr("Sample event"), sampleRow);
+    fields()->addRow(QString(), m_event);
+    m_resultStatus = new QLabel;
+    m_resultStatus->setObjectName(QStringLiteral("functionResultStatus"));
+    m_resultStatus->setTextFormat(Qt::PlainText);
+    m_result = new QPlainTextEdit;
+    m_result->setObjectName(QStringLiteral("functionResult"));
+    m_result->setFont(mono);
+    m_result->setReadOnly(true);
+    m_result->setMinimumHeight(100);
+    m_result->setPlaceholderText(tr("The function's result appears here."));
+    fields()->addRow(tr("Result"), m_resultStatus);
+    fields()->addRow(QString(), m_result);
+
+    askTrust = [this](const QString &projectPath) {
+        return QMessageBox::question(this, tr("Run this project's functions?"),
+                                     tr("%1 runs commands and code from the project's folder on this "
+                                        "machine. Only allow it for projects you trust.")
+                                         .arg(QDir::toNativeSeparators(projectPath)),
+                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            == QMessageBox::Yes;
+    };
+}
+
+FunctionForm::~FunctionForm() = default;
+
+void FunctionForm::showResult(const QString &text, bool problem)
+{
+    QPalette pal = palette();
+    if (problem)
+        pal.setColor(QPalette::WindowText, methodexecution::problemColor(pal));
+    m_resultStatus->setPalette(pal);
+    m_resultStatus->setText(text);
+}
+
+void FunctionForm::runOnce()
+{
+    const model::LocalFunction *function = editing::findPart<model::LocalFunction>(project(), key());
+    if (!function)
+        return;
+    QJsonParseError parseError;
+    QJsonDocument::fromJson(m_event->toPlainText().toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        showResult(tr("The event is not JSON: %1 (at character %2)").arg(parseError.errorString()).arg(parseError.offset), true);
+        return;
+    }
+    const QString projectPath = document()->filePath();
+    if (!editing::TrustedProjects::isTrusted(projectPath)) {
+        if (!askTrust || !askTrust(projectPath)) {
+            showResult(tr("Not run: the project is not trusted."), true);
+            return;
+        }
+        editing::TrustedProjects::trust(projectPath);
+    }
+    // Relative working directories are relative to the project file, as at run time.
+    const QString directory = projectPath.isEmpty() ? QDir::currentPath() : QFileInfo(projectPath).absolutePath();
+    if (!m_host || m_hostDirectory != directory) {
+        m_host.reset();
+        m_host = std::make_unique<runtime::FunctionHost>(directory, true);
+        m_hostDirectory = directory;
+    }
+    // The function as the form shows it now; workers of a changed definition are restarted.
+    m_host->setFunctions(project().localFunctions);
+    m_run->setEnabled(false);
+    showResult(tr("Running %1...").arg(function->name), false);
+    m_result->clear();
+    const int run = ++m_runs;
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    QPointer<FunctionForm> self(this);
+    m_host->invoke(function->name, m_event->toPlainText().toUtf8(),
+                   QStringLiteral("portico-run-once-%1").arg(run),
+                   [self, clock, run](runtime::InvocationResult result) {
+                       const qint64 elapsed = clock->elapsed();
+                       // Called on the host's threads: the form is touched on its own.
+                       QMetaObject::invokeMethod(qApp, [self, result = std::move(result), elapsed, run] {
+                           if (!self || run != self->m_runs)
+                               return;
+                           self->m_run->setEnabled(true);
+                           const QJsonDocument json = QJsonDocument::fromJson(result.payload);
+                           self->m_result->setPlainText(json.isNull() ? QString::fromUtf8(result.payload)
+                                                                      : QString::fromUtf8(json.toJson(QJsonDocument::Indented)));
+                           switch (result.outcome) {
+                           case runtime::InvocationResult::Outcome::Success:
+                               self->showResult(tr("Succeeded in %1 ms").arg(elapsed), false);
+                               break;
+                           case runtime::InvocationResult::Outcome::FunctionError:
+                               self->showResult(tr("The function failed in %1 ms: %2 %3")
+                                                    .arg(elapsed)
+                                                    .arg(result.errorType, result.errorMessage),
+                                                true);
+                               break;
+                           case runtime::InvocationResult::Outcome::NotInvoked:
+                               self->showResult(tr("Not run: %1").arg(result.detail), true);
+                               break;
+                           }
+                           Q_EMIT self->ranOnce();
+                       }, Qt::QueuedConnection);
+                   });
 }
 
 bool FunctionForm::load()

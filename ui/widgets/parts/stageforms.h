@@ -5,14 +5,22 @@
 
 #include "partform.h"
 
+#include <functional>
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+
+namespace portico::runtime {
+class FunctionHost;
+}
 
 namespace portico::widgets::methodexecution {
 class RowTable;
@@ -81,16 +89,42 @@ private:
     methodexecution::RowTable *m_templates;
 };
 
+// A local function, and "Run once": a sample event (an API Gateway proxy request or an
+// authorizer's, editable) sent to the function as it is now, its result or Lambda-shaped error
+// shown below. It runs through the runtime's FunctionHost, off the UI thread, once the project is
+// trusted.
 class FunctionForm : public PartForm
 {
     Q_OBJECT
 public:
     explicit FunctionForm(editing::ApiDocument *document, QWidget *parent = nullptr);
+    ~FunctionForm() override;
+
+    QPlainTextEdit *eventEditor() const { return m_event; }
+    QPlainTextEdit *resultView() const { return m_result; }
+    // Runs the function on the event; the result arrives later (ranOnce()).
+    void runOnce();
+    // May this project's functions run? Asked once per project; tests answer it.
+    std::function<bool(const QString &projectPath)> askTrust;
+
+Q_SIGNALS:
+    void ranOnce();
 
 protected:
     bool load() override;
 
 private:
+    void showResult(const QString &text, bool problem);
+
+    std::unique_ptr<runtime::FunctionHost> m_host;
+    QString m_hostDirectory;
+    QComboBox *m_sample;
+    QPlainTextEdit *m_event;
+    QPushButton *m_run;
+    QPlainTextEdit *m_result;
+    QLabel *m_resultStatus;
+    int m_runs = 0;
+
     QLineEdit *m_name;
     QComboBox *m_kind;
     QComboBox *m_runtime;
