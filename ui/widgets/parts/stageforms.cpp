@@ -3,7 +3,7 @@
 #include "widgets/methodexecution/formfields.h"
 #include "widgets/methodexecution/rowtable.h"
 
-#include "editing/trustedprojects.h"
+#include "running/trustedprojects.h"
 #include "model/enums.h"
 #include "runtime/functionhost.h"
 #include "runtime/gatewayresponses.h"
@@ -212,14 +212,21 @@ UsagePlanForm::UsagePlanForm(editing::ApiDocument *document, QWidget *parent)
     m_quotaPeriod->setObjectName(QStringLiteral("planQuotaPeriod"));
     for (const auto &[period, name] : model::EnumNames<model::QuotaPeriod>::table)
         m_quotaPeriod->addItem(tr("per %1").arg(QString::fromLatin1(name).toLower()), QString::fromLatin1(name));
+    m_quotaOffset = new QSpinBox;
+    m_quotaOffset->setObjectName(QStringLiteral("planQuotaOffset"));
+    m_quotaOffset->setRange(0, 30);
+    m_quotaOffset->setPrefix(tr("offset "));
+    m_quotaOffset->setToolTip(tr("Days (or weeks) into the period at which the quota starts counting, as AWS's offset."));
     auto *quotaRow = new QHBoxLayout;
     quotaRow->addWidget(m_quotaOn);
     quotaRow->addWidget(m_quotaLimit, 1);
     quotaRow->addWidget(m_quotaPeriod, 1);
+    quotaRow->addWidget(m_quotaOffset);
     fields()->addRow(tr("Quota"), quotaRow);
     connect(m_quotaOn, &QCheckBox::toggled, this, &UsagePlanForm::editQuota);
     connect(m_quotaLimit, &QSpinBox::valueChanged, this, &UsagePlanForm::editQuota);
     connect(m_quotaPeriod, &QComboBox::activated, this, &UsagePlanForm::editQuota);
+    connect(m_quotaOffset, &QSpinBox::valueChanged, this, &UsagePlanForm::editQuota);
 
     m_stages = new RowTable(QStringLiteral("planStages"), {{tr("Stage"), RowTable::Kind::Choice, QString()}});
     m_stages->setAddText(tr("Add stage"));
@@ -235,6 +242,41 @@ UsagePlanForm::UsagePlanForm(editing::ApiDocument *document, QWidget *parent)
         });
     });
     fields()->addRow(tr("Stages"), m_stages);
+
+    m_methodThrottle = new RowTable(QStringLiteral("planMethodThrottle"),
+                                    {{tr("Stage"), RowTable::Kind::Choice, QString()},
+                                     {tr("Method"), RowTable::Kind::Text, QStringLiteral("/pets/POST")},
+                                     {tr("Rate (req/s)"), RowTable::Kind::Text, QStringLiteral("1")},
+                                     {tr("Burst"), RowTable::Kind::Text, QStringLiteral("2")}});
+    m_methodThrottle->setAddText(tr("Add method throttling"));
+    connect(m_methodThrottle, &RowTable::rowsEdited, this, [this] {
+        std::map<QString, std::map<QString, model::ThrottleSettings>> byStage;
+        QString problem;
+        for (const RowTable::Row &row : m_methodThrottle->rows()) {
+            const QString method = row.value(1).trimmed();
+            if (method.isEmpty())
+                continue;
+            bool rateOk = false;
+            bool burstOk = false;
+            const double rate = QLocale::c().toDouble(row.value(2), &rateOk);
+            const int burst = row.value(3).toInt(&burstOk);
+            if (!rateOk || !burstOk) {
+                problem = tr("%1: the rate and the burst are numbers").arg(method);
+                continue;
+            }
+            byStage[row.value(0)][method] = model::ThrottleSettings {rate, burst};
+        }
+        m_methodThrottle->setProblem(problem);
+        if (!problem.isEmpty())
+            return;
+        edit<model::UsagePlan>(tr("Change Method Throttling"), [&](model::UsagePlan &p) {
+            for (model::UsagePlanStage &stage : p.apiStages) {
+                const auto it = byStage.find(stage.stage);
+                stage.throttle = it == byStage.end() ? std::map<QString, model::ThrottleSettings> {} : it->second;
+            }
+        });
+    });
+    fields()->addRow(tr("Method throttling"), m_methodThrottle);
 
     m_keys = new QListWidget;
     m_keys->setObjectName(QStringLiteral("planKeys"));
@@ -267,12 +309,14 @@ void UsagePlanForm::editQuota()
 {
     m_quotaLimit->setEnabled(m_quotaOn->isChecked());
     m_quotaPeriod->setEnabled(m_quotaOn->isChecked());
+    m_quotaOffset->setEnabled(m_quotaOn->isChecked());
     edit<model::UsagePlan>(tr("Change Usage Plan Quota"), [&](model::UsagePlan &p) {
         if (m_quotaOn->isChecked()) {
             model::QuotaSettings quota = p.quota.value_or(model::QuotaSettings {});
             quota.limit = m_quotaLimit->value();
             quota.period = model::enumFromName<model::QuotaPeriod>(methodexecution::fieldChoice(m_quotaPeriod))
                                .value_or(model::QuotaPeriod::Day);
+            quota.offset = m_quotaOffset->value();
             p.quota = quota;
         } else {
             p.quota.reset();
@@ -299,8 +343,10 @@ bool UsagePlanForm::load()
         const QSignalBlocker blocker(m_quotaPeriod);
         setFieldChoice(m_quotaPeriod, model::enumName(p->quota ? p->quota->period : model::QuotaPeriod::Day));
     }
+    setSpin(m_quotaOffset, p->quota ? p->quota->offset : 0);
     m_quotaLimit->setEnabled(p->quota.has_value());
     m_quotaPeriod->setEnabled(p->quota.has_value());
+    m_quotaOffset->setEnabled(p->quota.has_value());
 
     RowTable::Choices stages;
     for (const model::Stage &s : project().stages)
@@ -311,6 +357,19 @@ bool UsagePlanForm::load()
     for (const model::UsagePlanStage &s : p->apiStages)
         rows.push_back({s.stage});
     m_stages->setRows(rows);
+
+    // Only the plan's own stages can hold method throttling.
+    RowTable::Choices planStages;
+    std::vector<RowTable::Row> throttles;
+    for (const model::UsagePlanStage &s : p->apiStages) {
+        planStages.emplace_back(s.stage, s.stage);
+        for (const auto &[method, throttle] : s.throttle)
+            throttles.push_back({s.stage, method, QLocale::c().toString(throttle.rateLimit), QString::number(throttle.burstLimit)});
+    }
+    m_methodThrottle->setChoices(0, planStages);
+    m_methodThrottle->setNewRow({planStages.empty() ? QString() : planStages.front().second, QString(), QString(), QString()});
+    m_methodThrottle->addButton()->setEnabled(!planStages.empty());
+    m_methodThrottle->setRows(throttles);
 
     const QSignalBlocker blocker(m_keys);
     m_keys->clear();
@@ -524,12 +583,12 @@ void FunctionForm::runOnce()
         return;
     }
     const QString projectPath = document()->filePath();
-    if (!editing::TrustedProjects::isTrusted(projectPath)) {
+    if (!running::TrustedProjects::isTrusted(projectPath)) {
         if (!askTrust || !askTrust(projectPath)) {
             showResult(tr("Not run: the project is not trusted."), true);
             return;
         }
-        editing::TrustedProjects::trust(projectPath);
+        running::TrustedProjects::trust(projectPath);
     }
     // Relative working directories are relative to the project file, as at run time.
     const QString directory = projectPath.isEmpty() ? QDir::currentPath() : QFileInfo(projectPath).absolutePath();

@@ -70,7 +70,10 @@ private:
     QCheckBox *m_quotaOn;
     QSpinBox *m_quotaLimit;
     QComboBox *m_quotaPeriod;
+    QSpinBox *m_quotaOffset;
     methodexecution::RowTable *m_stages;
+    // Per-method throttling inside one of the plan's stages ("/pets/POST" in dev).
+    methodexecution::RowTable *m_methodThrottle;
     QListWidget *m_keys;
 };
 

@@ -4,7 +4,7 @@
 #include <QSettings>
 #include <QStringList>
 
-namespace portico::editing {
+namespace portico::running {
 
 namespace {
 const QString kKey = QStringLiteral("trust/projects");
@@ -42,4 +42,4 @@ void TrustedProjects::forget(const QString &projectPath)
     settings.setValue(kKey, trusted);
 }
 
-} // namespace portico::editing
+} // namespace portico::running

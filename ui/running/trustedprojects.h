@@ -5,7 +5,7 @@
 
 #include <QString>
 
-namespace portico::editing {
+namespace portico::running {
 
 class TrustedProjects
 {
@@ -16,4 +16,4 @@ public:
     static void forget(const QString &projectPath);
 };
 
-} // namespace portico::editing
+} // namespace portico::running
