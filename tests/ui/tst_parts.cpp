@@ -5,7 +5,7 @@
 #include "editing/projectparts.h"
 #include "editing/projectpartsmodel.h"
 #include "editing/resourcetreemodel.h"
-#include "editing/trustedprojects.h"
+#include "running/trustedprojects.h"
 #include "widgets/deploymenthistoryview.h"
 #include "widgets/mainwindow.h"
 #include "widgets/navigator.h"
@@ -517,7 +517,7 @@ void TestParts::functionRunsOnceOnASampleEvent()
 {
     if (QStandardPaths::findExecutable(u"node"_s).isEmpty())
         QSKIP("node is not installed");
-    portico::editing::TrustedProjects::forget(kSample);
+    portico::running::TrustedProjects::forget(kSample);
     QVERIFY(window().selectPart(PartKind::LocalFunction, u"petstore-authorizer"_s));
     auto *form = static_cast<portico::widgets::parts::FunctionForm *>(window().partsView()->form(PartKind::LocalFunction));
     int asked = 0;
@@ -557,7 +557,7 @@ void TestParts::functionRunsOnceOnASampleEvent()
     form->eventEditor()->setPlainText(u"{oops"_s);
     form->runOnce();
     QVERIFY(status->text().startsWith(u"The event is not JSON"_s));
-    portico::editing::TrustedProjects::forget(kSample);
+    portico::running::TrustedProjects::forget(kSample);
 }
 
 QTEST_MAIN(TestParts)
