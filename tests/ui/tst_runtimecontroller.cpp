@@ -5,8 +5,14 @@
 
 #include "model/apieditor.h"
 #include "model/projectfile.h"
+#include "running/exchangeexport.h"
+#include "running/exchangetablemodel.h"
 #include "running/runtimecontroller.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -141,6 +147,55 @@ private Q_SLOTS:
         // The same port again, once free.
         QVERIFY(second.start(settings).ok());
         QCOMPARE(portOf(second), port);
+    }
+
+    // Requests captured from the running runtime: the table's limits, HAR, and curl run for real.
+    void capturedRequestsExportAsHarAndCurl()
+    {
+        RuntimeController runtime;
+        QSignalSpy loaded(&runtime, &RuntimeController::stagesChanged);
+        QVERIFY(runtime.start({}).ok());
+        runtime.setProject(portico::model::ProjectFile::load(kSample).value(), kSample);
+        QVERIFY(loaded.wait(10000));
+        portico::running::ExchangeTableModel table;
+        table.setLimits(10, 20);
+        connect(&runtime, &RuntimeController::exchangesArrived, &table, &portico::running::ExchangeTableModel::append);
+        for (int i = 1; i <= 24; ++i)
+            QVERIFY(get(portOf(runtime), "/dev/pets/" + QByteArray::number(i) + "?trace=" + QByteArray::number(i)));
+        QTRY_COMPARE(table.rowCount(), 20);
+        // The oldest four went; of the rest the newest ten are whole, the others summaries.
+        QCOMPARE(table.index(0, portico::running::ExchangeTableModel::Path).data().toString(), u"/pets/5"_s);
+        QVERIFY(!table.exchange(9));
+        QVERIFY(table.exchange(10));
+        QCOMPARE(table.allExchanges().size(), size_t(10));
+        QCOMPARE(table.index(19, portico::running::ExchangeTableModel::Status).data().toInt(), 200);
+
+        // HAR 1.2: what was sent and what came back.
+        RawHttpClient client(portOf(runtime));
+        QVERIFY(client.connect());
+        QVERIFY(client.request("POST /dev/pets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                               "x-api-key: PorticoDemoKey0123456789abcdefABCDEF0123\r\nContent-Length: 25\r\n"
+                               "Connection: close\r\n\r\n{\"type\":\"dog\",\"price\":25}"));
+        QTRY_VERIFY(table.exchange(table.rowCount() - 1) && table.exchange(table.rowCount() - 1)->httpMethod == u"POST"_s);
+        const portico::runtime::ExchangePtr post = table.exchange(table.rowCount() - 1);
+        const QJsonObject har = QJsonDocument::fromJson(portico::running::harLog({post}, runtime.baseUrl())).object();
+        QCOMPARE(har[u"log"_s][u"version"_s].toString(), u"1.2"_s);
+        const QJsonObject entry = har[u"log"_s][u"entries"_s].toArray().at(0).toObject();
+        QCOMPARE(entry[u"request"_s][u"method"_s].toString(), u"POST"_s);
+        QCOMPARE(entry[u"request"_s][u"url"_s].toString(), runtime.baseUrl() + u"/dev/pets"_s);
+        QCOMPARE(entry[u"request"_s][u"postData"_s][u"text"_s].toString(), u"{\"type\":\"dog\",\"price\":25}"_s);
+        QCOMPARE(entry[u"response"_s][u"status"_s].toInt(), post->response.status);
+        QCOMPARE(entry[u"response"_s][u"content"_s][u"text"_s].toString(), QString::fromUtf8(post->response.body));
+        QVERIFY(entry[u"startedDateTime"_s].toString().endsWith(u'Z'));
+
+        // Copy as curl: the command, run by a shell, gets the same answer.
+        if (QStandardPaths::findExecutable(u"curl"_s).isEmpty())
+            QSKIP("curl is not installed");
+        const QString command = portico::running::curlCommand(*post, runtime.baseUrl());
+        QProcess shell;
+        shell.start(u"sh"_s, {u"-c"_s, command + u" -s -o /dev/null -w '%{http_code}'"_s});
+        QVERIFY(shell.waitForFinished(10000));
+        QCOMPARE(shell.readAllStandardOutput().toInt(), post->response.status);
     }
 };
 
