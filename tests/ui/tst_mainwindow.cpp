@@ -18,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QTreeView>
 #include <QWindow>
@@ -515,7 +516,9 @@ void TestMainWindow::templateScratchpadOpensFromTheFileMenu()
     action->trigger();
     auto *bench = window.findChild<TemplateWorkbench *>(u"templateScratchpad"_s);
     QVERIFY(bench);
-    QVERIFY(bench->isWindow());
+    // A tab beside the Designer, made current.
+    QCOMPARE(window.editorTabs()->currentWidget(), bench);
+    QCOMPARE(window.editorTabs()->tabText(window.editorTabs()->currentIndex()), u"Scratchpad"_s);
     // The sample template over the sample body.
     QTRY_COMPARE(bench->previewText(), u"{\n  \"id\": 7,\n  \"name\": \"Rex\"\n}"_s);
     QCOMPARE(bench->statusText(), u"Valid JSON"_s);
@@ -523,7 +526,8 @@ void TestMainWindow::templateScratchpadOpensFromTheFileMenu()
     bench->editor()->setFocus();
     QTest::keyClicks(bench->editor(), u"x"_s);
     QVERIFY(!window.document()->isDirty());
-    bench->close();
+    actionOf(window, u"actionCloseTab"_s)->trigger();
+    QCOMPARE(window.editorTabs()->count(), 1);
 }
 
 void TestMainWindow::editRequestTemplateGoesThroughUndo()

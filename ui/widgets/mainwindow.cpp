@@ -10,6 +10,7 @@
 #include "quickopen.h"
 #include "methodexecution/methodexecutionview.h"
 #include "recentfiles.h"
+#include "templatebinding.h"
 #include "verbbadgedelegate.h"
 
 #include "base/atomicfile.h"
@@ -49,6 +50,8 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -204,6 +207,29 @@ void MainWindow::createActions()
                                               tr("Edit Response Te&mplate"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_T));
     connect(m_editResponseTemplateAction, &QAction::triggered, this,
             [this] { editResponseTemplate(currentResourceId(), currentVerb()); });
+
+    // Ctrl+W, and whatever else closes a document on this platform (Ctrl+F4).
+    QList<QKeySequence> closeKeys {QKeySequence(Qt::CTRL | Qt::Key_W)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Close))
+        if (!closeKeys.contains(key))
+            closeKeys.append(key);
+    m_closeTabAction = makeAction(QStringLiteral("actionCloseTab"), tr("&Close Tab"), QKeySequence());
+    m_closeTabAction->setShortcuts(closeKeys);
+    m_closeTabAction->setEnabled(false);
+    connect(m_closeTabAction, &QAction::triggered, this,
+            [this] { closeEditorTab(m_editorTabs->currentWidget()); });
+    // Ctrl+PgDown / Ctrl+PgUp as in browsers and IDEs, Ctrl+Tab / Ctrl+Shift+Tab as well.
+    m_nextTabAction = makeAction(QStringLiteral("actionNextTab"), tr("&Next Tab"), QKeySequence());
+    m_nextTabAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)});
+    connect(m_nextTabAction, &QAction::triggered, this,
+            [this] { showEditorTab((m_editorTabs->currentIndex() + 1) % m_editorTabs->count()); });
+    m_previousTabAction = makeAction(QStringLiteral("actionPreviousTab"), tr("&Previous Tab"), QKeySequence());
+    m_previousTabAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
+                                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab)});
+    connect(m_previousTabAction, &QAction::triggered, this, [this] {
+        showEditorTab((m_editorTabs->currentIndex() + m_editorTabs->count() - 1) % m_editorTabs->count());
+    });
 }
 
 void MainWindow::createMenus()
@@ -224,6 +250,7 @@ void MainWindow::createMenus()
     fileMenu->addAction(m_importAction);
     fileMenu->addAction(m_exportAction);
     fileMenu->addSeparator();
+    fileMenu->addAction(m_closeTabAction);
     fileMenu->addAction(m_quitAction);
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
@@ -244,6 +271,9 @@ void MainWindow::createMenus()
     goMenu->setObjectName(QStringLiteral("menuGo"));
     goMenu->addAction(m_quickOpenAction);
     goMenu->addAction(m_filterAction);
+    goMenu->addSeparator();
+    goMenu->addAction(m_nextTabAction);
+    goMenu->addAction(m_previousTabAction);
 
     // Start and stop of the embedded runtime join Deploy here (docs/ui.md).
     QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
@@ -282,10 +312,26 @@ void MainWindow::createCentralWidget()
     });
     m_detailsStack->addWidget(m_partsView);
 
+    m_editorTabs = new QTabWidget;
+    m_editorTabs->setObjectName(QStringLiteral("editorTabs"));
+    m_editorTabs->setDocumentMode(true);
+    m_editorTabs->setTabsClosable(true);
+    m_editorTabs->setUsesScrollButtons(true);
+    m_editorTabs->setElideMode(Qt::ElideMiddle);
+    m_editorTabs->addTab(m_detailsStack, tr("Designer"));
+    m_editorTabs->setTabToolTip(0, tr("The selection in the navigator"));
+    // The Designer is always there: no close button, on whichever side the style puts it.
+    m_editorTabs->tabBar()->setTabButton(0, QTabBar::LeftSide, nullptr);
+    m_editorTabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);
+    connect(m_editorTabs, &QTabWidget::tabCloseRequested, this,
+            [this](int index) { closeEditorTab(m_editorTabs->widget(index)); });
+    connect(m_editorTabs, &QTabWidget::currentChanged, this,
+            [this](int index) { m_closeTabAction->setEnabled(index > 0); });
+
     m_splitter = new QSplitter(Qt::Horizontal);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_navigator);
-    m_splitter->addWidget(m_detailsStack);
+    m_splitter->addWidget(m_editorTabs);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
@@ -294,7 +340,29 @@ void MainWindow::createCentralWidget()
     connect(m_navigator, &Navigator::currentChanged, this, [this] {
         updateDetails();
         updateActions();
+        // Choosing something in the navigator is about the Designer; the tree selecting the same
+        // row again after an edit (it is rebuilt on every change) is not.
+        if (const QString selection = navigatorSelection(); selection != m_lastSelection) {
+            m_lastSelection = selection;
+            showEditorTab(0);
+        }
     });
+    // A click on the row that is already selected brings the Designer forward as well.
+    for (QTreeView *tree : {m_navigator->resourceTree(), m_navigator->partsTree()})
+        connect(tree, &QAbstractItemView::clicked, this, [this] { showEditorTab(0); });
+    m_lastSelection = navigatorSelection();
+}
+
+QString MainWindow::navigatorSelection() const
+{
+    if (const std::optional<Navigator::PartSelection> part = m_navigator->currentPart())
+        return QStringLiteral("part %1 %2").arg(static_cast<int>(part->kind)).arg(part->key);
+    return QStringLiteral("resource %1 %2").arg(currentResourceId(), currentVerb());
+}
+
+void MainWindow::showEditorTab(int index)
+{
+    m_editorTabs->setCurrentIndex(index);
 }
 
 void MainWindow::restoreWindowState()
@@ -1081,24 +1149,39 @@ void MainWindow::updateActions()
                                              && !defaultIntegrationResponse(resourceId, currentVerb()).isEmpty());
 }
 
-workbench::TemplateWorkbench *MainWindow::openWorkbenchWindow(const QString &objectName, const QString &title)
+void MainWindow::addEditorTab(workbench::TemplateWorkbench *bench, const QString &title, const QString &toolTip)
 {
-    // Its own window for now; a tab once the editor area has tabs (docs/ui.md).
-    auto *bench = new workbench::TemplateWorkbench(this);
-    bench->setObjectName(objectName);
-    bench->setWindowFlag(Qt::Window);
-    bench->setAttribute(Qt::WA_DeleteOnClose);
-    bench->setWindowTitle(title);
-    bench->resize(1000, 650);
-    bench->show();
-    return bench;
+    const int index = m_editorTabs->addTab(bench, title);
+    m_editorTabs->setTabToolTip(index, toolTip);
+    bench->setWindowTitle(toolTip);
+    m_editorTabs->setCurrentIndex(index);
+    // Open to type in, as an editor tab in an IDE (the workbench hands the focus to its editor).
+    bench->setFocus();
+}
+
+void MainWindow::closeEditorTab(QWidget *page)
+{
+    const int index = m_editorTabs->indexOf(page);
+    if (index <= 0)
+        return;
+    m_editorTabs->removeTab(index);
+    // Later: this may run inside the workbench's own signal.
+    page->deleteLater();
+}
+
+TemplateBinding *MainWindow::bindingAt(int index) const
+{
+    QWidget *page = index > 0 ? m_editorTabs->widget(index) : nullptr;
+    return page ? page->findChild<TemplateBinding *>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
 }
 
 workbench::TemplateWorkbench *MainWindow::openTemplateScratchpad()
 {
-    auto *bench = openWorkbenchWindow(QStringLiteral("templateScratchpad"), tr("Template Scratchpad - Portico"));
+    auto *bench = new workbench::TemplateWorkbench;
+    bench->setObjectName(QStringLiteral("templateScratchpad"));
     bench->setTemplateText(QStringLiteral("#set($pet = $input.path('$'))\n{\n  \"id\": $pet.id,\n"
                                           "  \"name\": \"$util.escapeJavaScript($pet.name)\"\n}\n"));
+    addEditorTab(bench, tr("Scratchpad"), tr("A template tied to nothing: its edits never reach the project"));
     return bench;
 }
 
@@ -1142,45 +1225,83 @@ workbench::TemplateWorkbench *MainWindow::editTemplate(const QString &resourceId
 {
     const model::Resource *resource = m_document->api().findResource(resourceId);
     const auto method = resource ? resource->methods.find(verb) : decltype(resource->methods.end()){};
-    if (!resource || method == resource->methods.end() || !method->second.integration)
+    if (!resource || method == resource->methods.end() || !editing::hasTemplatePart(method->second, {statusCode, contentType}))
         return nullptr;
-    const auto current = [this, resourceId, verb, statusCode, contentType] {
-        return model::ApiEditor::mappingTemplate(m_document->api(), resourceId, verb, statusCode, contentType);
-    };
-    const QString path = m_document->api().pathOf(resourceId);
-    auto *bench = statusCode.isEmpty()
-                      ? openWorkbenchWindow(QStringLiteral("requestTemplateWorkbench"),
-                                            tr("%1 %2 - integration request template %3 - Portico").arg(verb, path, contentType))
-                      : openWorkbenchWindow(QStringLiteral("responseTemplateWorkbench"),
-                                            tr("%1 %2 - integration response %3 template %4 - Portico")
-                                                .arg(verb, path, statusCode, contentType));
-    bench->setContentType(contentType);
-    // A request template reads the request body: its model's paths are offered as completions.
-    if (statusCode.isEmpty()) {
-        const auto model = method->second.requestModels.find(contentType);
-        if (model != method->second.requestModels.end())
-            if (const model::Model *found = m_document->api().findModel(model->second))
-                bench->setModelSchema(found->schema);
+    const editing::TemplateSlot slot {statusCode, contentType};
+    for (int index = 1; index < m_editorTabs->count(); ++index) {
+        if (TemplateBinding *binding = bindingAt(index); binding && binding->isBoundTo(resourceId, verb, slot)) {
+            showEditorTab(index);
+            return qobject_cast<workbench::TemplateWorkbench *>(m_editorTabs->widget(index));
+        }
     }
-    bench->setTemplateText(current().value_or(QString()));
-    connect(bench, &workbench::TemplateWorkbench::templateEdited, this,
-            [this, resourceId, verb, statusCode, contentType](const QString &text) {
-                const base::Status status = m_document->setTemplate(resourceId, verb, statusCode, contentType, text);
-                if (!status.ok())
-                    statusBar()->showMessage(status.error().toString(), 5000);
-            });
-    // Undo, redo, or the method deleted or the project replaced.
-    connect(m_document, &editing::ApiDocument::changed, bench, [this, bench, resourceId, verb, current] {
-        const model::Resource *r = m_document->api().findResource(resourceId);
-        if (!r || !r->methods.contains(verb)) {
-            bench->close();
+
+    auto *bench = new workbench::TemplateWorkbench;
+    const auto nameBench = [bench](const editing::TemplateSlot &shown) {
+        bench->setObjectName(shown.isRequest() ? QStringLiteral("requestTemplateWorkbench")
+                                               : QStringLiteral("responseTemplateWorkbench"));
+    };
+    nameBench(slot);
+    auto *binding = new TemplateBinding(m_document, bench, resourceId, verb, slot);
+    connect(binding, &TemplateBinding::titleChanged, this, [this, bench, binding, nameBench] {
+        const int index = m_editorTabs->indexOf(bench);
+        if (index <= 0)
+            return;
+        m_editorTabs->setTabText(index, binding->title());
+        m_editorTabs->setTabToolTip(index, binding->description());
+        bench->setWindowTitle(binding->description());
+        nameBench(binding->slot());
+    });
+    connect(binding, &TemplateBinding::editRefused, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    connect(binding, &TemplateBinding::templateGone, this, [this, bench] { closeEditorTab(bench); });
+    connect(binding, &TemplateBinding::templateChosen, this,
+            [this, binding](const editing::TemplateSlot &chosen) { chooseTemplate(binding, chosen); });
+    connect(binding, &TemplateBinding::contentTypeWanted, this, [this, binding] { promptAddContentType(binding); });
+    addEditorTab(bench, binding->title(), binding->description());
+    return bench;
+}
+
+void MainWindow::chooseTemplate(TemplateBinding *binding, const editing::TemplateSlot &slot)
+{
+    for (int index = 1; index < m_editorTabs->count(); ++index) {
+        if (TemplateBinding *other = bindingAt(index);
+            other && other != binding && other->isBoundTo(binding->resourceId(), binding->verb(), slot)) {
+            // One tab per template: the bar goes back to what its tab shows.
+            binding->refreshChoices();
+            showEditorTab(index);
             return;
         }
-        const QString text = current().value_or(QString());
-        if (text != bench->templateText())
-            bench->setTemplateText(text);
-    });
-    return bench;
+    }
+    binding->retarget(slot);
+}
+
+void MainWindow::promptAddContentType(TemplateBinding *binding)
+{
+    const editing::TemplateSlot shown = binding->slot();
+    const QString part = shown.isRequest() ? tr("the integration request")
+                                           : tr("integration response %1").arg(shown.statusCode);
+    const std::optional<QString> contentType = askContentType(part, binding->contentTypesOfPart());
+    if (!contentType)
+        return;
+    const base::Status status = binding->addContentType(*contentType);
+    if (!status.ok())
+        showErrors(tr("Cannot add the template"), tr("No template was added to %1.").arg(part), status.errors());
+}
+
+std::optional<QString> MainWindow::askContentType(const QString &part, const QStringList &existing)
+{
+    QStringList offered;
+    for (const QString &type : {QStringLiteral("application/json"), QStringLiteral("application/xml"),
+                                QStringLiteral("text/plain"), QStringLiteral("text/html"),
+                                QStringLiteral("application/x-www-form-urlencoded")})
+        if (!existing.contains(type))
+            offered.append(type);
+    bool ok = false;
+    const QString answer = QInputDialog::getItem(this, tr("Add Template"), tr("Content type of the new template for %1:").arg(part),
+                                                 offered, 0, true, &ok);
+    if (!ok || answer.trimmed().isEmpty())
+        return std::nullopt;
+    return answer.trimmed();
 }
 
 void MainWindow::updateDetails()

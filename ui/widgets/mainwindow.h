@@ -1,10 +1,12 @@
-// Portico's main window: the resource navigator on the left, the details of the selection on the
-// right, and the File and Edit menus over one ApiDocument. Every question the window asks a person
+// Portico's main window: the resource navigator on the left, editor tabs on the right (the
+// Designer, with the details of the selection, first; template workbenches after it), and the
+// File and Edit menus over one ApiDocument. Every question the window asks a person
 // (file names, path parts, verbs, save or discard, errors) goes through a virtual function, so
 // tests drive the real window with answers instead of modal dialogs.
 #pragma once
 
 #include "base/result.h"
+#include "editing/methodtemplates.h"
 #include "editing/projectpartsmodel.h"
 #include "openapi/exporter.h"
 #include "openapidialogs.h"
@@ -20,6 +22,7 @@ class QAction;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTreeView;
 
 namespace portico::editing {
@@ -48,6 +51,7 @@ class DetailsView;
 class ImportReportView;
 class Navigator;
 class ProblemsPanel;
+class TemplateBinding;
 
 class MainWindow : public QMainWindow
 {
@@ -94,11 +98,16 @@ public:
     // API keys from a CSV file in the format API Gateway imports, as one undo step.
     base::Status importApiKeys(const QString &path);
 
-    // File > New Template Scratchpad: a template workbench in its own window, tied to nothing.
+    // The editor tabs: "Designer" (the details of the selection) first, then the template
+    // workbenches.
+    QTabWidget *editorTabs() const { return m_editorTabs; }
+    // File > New Template Scratchpad: a template workbench in a "Scratchpad" tab, tied to nothing.
     workbench::TemplateWorkbench *openTemplateScratchpad();
     // Edit > Edit Request Template: the workbench over the method's integration request template
-    // for `contentType`; every edit goes to the document as an undoable command, and undo or redo
-    // shows in the workbench. nullptr when the method does not exist or has no integration.
+    // for `contentType`, in a tab of its own (the tab it already has, when it has one); every
+    // edit goes to the document as an undoable command, and undo or redo shows in the workbench.
+    // Its template bar switches it to the method's other templates. The tab closes when the
+    // method goes away. nullptr when the method does not exist or has no integration.
     workbench::TemplateWorkbench *editRequestTemplate(const QString &resourceId, const QString &verb,
                                                       const QString &contentType = QStringLiteral("application/json"));
     // Edit > Edit Response Template: the same for the template of the method's default
@@ -157,6 +166,9 @@ protected:
     virtual QString askExportFileName(const openapi::ExportOptions &options);
     // Restore this copy of unsaved work? Yes, No (discard it) or Cancel (keep it for later).
     virtual QMessageBox::StandardButton askRestoreRecovery(const editing::RecoveredProject &copy);
+    // The content type of a template to add beside `existing` ones of `part` (a template
+    // workbench's "Add content type…").
+    virtual std::optional<QString> askContentType(const QString &part, const QStringList &existing);
     // Save, Discard or Cancel.
     virtual QMessageBox::StandardButton askSaveChanges();
     virtual void showErrors(const QString &title, const QString &text,
@@ -178,7 +190,19 @@ private:
     void openRecentFile(const QString &path);
     void rebuildRecentMenu();
 
-    workbench::TemplateWorkbench *openWorkbenchWindow(const QString &objectName, const QString &title);
+    // A new editor tab showing `bench`, made current.
+    void addEditorTab(workbench::TemplateWorkbench *bench, const QString &title, const QString &toolTip);
+    // Closes the editor tab of `page`; the Designer stays.
+    void closeEditorTab(QWidget *page);
+    // The binding of the template workbench in tab `index`; nullptr for the Designer and scratchpads.
+    TemplateBinding *bindingAt(int index) const;
+    // Where the binding's workbench goes when the person picks a template in its bar: to a
+    // tab that already shows that template, else that template in the same tab.
+    void chooseTemplate(TemplateBinding *binding, const editing::TemplateSlot &slot);
+    void promptAddContentType(TemplateBinding *binding);
+    void showEditorTab(int index);
+    // What the navigator has selected, as one comparable string.
+    QString navigatorSelection() const;
     // An empty statusCode is the integration request.
     workbench::TemplateWorkbench *editTemplate(const QString &resourceId, const QString &verb,
                                                const QString &statusCode, const QString &contentType);
@@ -198,6 +222,9 @@ private:
     DetailsView *m_details = nullptr;
     methodexecution::MethodExecutionView *m_methodExecution = nullptr;
     QStackedWidget *m_detailsStack = nullptr;
+    QTabWidget *m_editorTabs = nullptr;
+    // The navigator's selection when the Designer was last brought forward for it.
+    QString m_lastSelection;
     QMenu *m_recentMenu = nullptr;
 
     QAction *m_newAction = nullptr;
@@ -213,6 +240,9 @@ private:
     QAction *m_scratchpadAction = nullptr;
     QAction *m_editTemplateAction = nullptr;
     QAction *m_editResponseTemplateAction = nullptr;
+    QAction *m_closeTabAction = nullptr;
+    QAction *m_nextTabAction = nullptr;
+    QAction *m_previousTabAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_exportAction = nullptr;
     ImportReportView *m_importReport = nullptr;

@@ -9,6 +9,7 @@
 
 #include "qscintilla.h"
 
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QThreadPool>
@@ -204,9 +206,55 @@ void TemplateWorkbench::createWidgets()
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 1);
 
+    m_templateBar = new QWidget(this);
+    m_templateBar->setObjectName(QStringLiteral("templateBar"));
+    auto *barLayout = new QHBoxLayout(m_templateBar);
+    barLayout->setContentsMargins(0, 0, 0, 0);
+    m_templateChoice = new QComboBox(m_templateBar);
+    m_templateChoice->setObjectName(QStringLiteral("templateChoice"));
+    m_templateChoice->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_templateChoice->setToolTip(tr("The method's mapping templates: the integration request's by content type, "
+                                    "each integration response's by status code and content type"));
+    auto *templateLabel = new QLabel(tr("&Template:"), m_templateBar);
+    templateLabel->setBuddy(m_templateChoice);
+    barLayout->addWidget(templateLabel);
+    barLayout->addWidget(m_templateChoice);
+    barLayout->addStretch(1);
+    // activated(), not currentIndexChanged(): filling the list is not a choice.
+    connect(m_templateChoice, &QComboBox::activated, this, [this](int index) {
+        if (index == m_templateChoice->count() - 1) {
+            // The add entry is an action, not a template: the shown template stays chosen
+            // until one is added.
+            m_templateChoice->setCurrentIndex(m_chosenTemplate);
+            Q_EMIT addContentTypeRequested();
+            return;
+        }
+        Q_EMIT templateChosen(index);
+    });
+    m_templateBar->hide();
+
+    // Focusing the workbench (a tab being opened) means typing in the template.
+    setFocusProxy(m_editor);
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_templateBar);
     layout->addWidget(vertical, 1);
     layout->addWidget(m_status);
+}
+
+void TemplateWorkbench::setTemplateChoices(const QStringList &labels, int current)
+{
+    const QSignalBlocker blocker(m_templateChoice);
+    m_templateChoice->clear();
+    m_templateChoice->addItems(labels);
+    m_templateChoice->insertSeparator(m_templateChoice->count());
+    m_templateChoice->addItem(tr("Add content type…"));
+    m_templateChoice->setItemData(m_templateChoice->count() - 1,
+                                  tr("Add an empty template for another content type beside the chosen one"),
+                                  Qt::ToolTipRole);
+    m_templateChoice->setCurrentIndex(current);
+    m_chosenTemplate = current;
+    m_templateBar->setVisible(!labels.isEmpty());
 }
 
 void TemplateWorkbench::setModelSchema(const QString &schemaJson)

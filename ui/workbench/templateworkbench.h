@@ -15,6 +15,7 @@
 
 #include <memory>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QLineEdit;
@@ -80,6 +81,12 @@ public:
     // Returns how many words were offered.
     int showCompletions();
 
+    // The bar above the editor of a workbench tied to a method, which switches it between the
+    // method's templates: `labels` with the one at `current` shown as chosen, and "Add content
+    // type…" after them. Hidden while `labels` is empty (a scratchpad's).
+    void setTemplateChoices(const QStringList &labels, int current);
+    QComboBox *templateChoice() const { return m_templateChoice; }
+
     // Pretty-prints valid JSON text keeping every token as written (numbers are not reformatted).
     static QString prettyJson(QStringView json);
 
@@ -88,6 +95,10 @@ Q_SIGNALS:
     void templateEdited(const QString &text);
     // After every rendering, whatever its outcome.
     void rendered();
+    // The person chose the template at `index` of setTemplateChoices()'s labels.
+    void templateChosen(int index);
+    // The person chose "Add content type…" in the template bar.
+    void addContentTypeRequested();
 
 private:
     void createWidgets();
@@ -103,6 +114,10 @@ private:
     // The sample request from the fields; false with `problem` set when a field is not JSON.
     bool buildSample(mapping::SampleInput &input, QString &problem) const;
 
+    QWidget *m_templateBar = nullptr;
+    QComboBox *m_templateChoice = nullptr;
+    // The index of the shown template in m_templateChoice.
+    int m_chosenTemplate = -1;
     QsciScintilla *m_editor = nullptr;
     VtlLexer *m_lexer = nullptr;
     QPlainTextEdit *m_preview = nullptr;
