@@ -6,6 +6,7 @@
 #include "editing/projectpartsmodel.h"
 #include "editing/resourcetreemodel.h"
 #include "running/trustedprojects.h"
+#include "model/projectfile.h"
 #include "widgets/deploymenthistoryview.h"
 #include "widgets/mainwindow.h"
 #include "widgets/navigator.h"
@@ -29,6 +30,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -108,6 +110,7 @@ private Q_SLOTS:
     void droppedResourceMovesAndUndoes();
     void deploymentRowOpensTheHistory();
     void functionRunsOnceOnASampleEvent();
+    void usagePlanMethodThrottlingAndQuotaOffset();
 
 private:
     MainWindow &window() { return *m_window; }
@@ -558,6 +561,50 @@ void TestParts::functionRunsOnceOnASampleEvent()
     form->runOnce();
     QVERIFY(status->text().startsWith(u"The event is not JSON"_s));
     portico::running::TrustedProjects::forget(kSample);
+}
+
+void TestParts::usagePlanMethodThrottlingAndQuotaOffset()
+{
+    QVERIFY(window().selectPart(PartKind::UsagePlan, u"p1anbasic1"_s));
+    auto *view = window().partsView();
+    // The sample's dev stage throttles POST /pets at 1 request a second, burst 2.
+    auto *table = find<portico::widgets::methodexecution::RowTable>(*view, u"planMethodThrottleTable"_s);
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->rows().front(), (QStringList {u"dev"_s, u"/pets/POST"_s, u"1"_s, u"2"_s}));
+    auto *rate = qobject_cast<QLineEdit *>(table->cell(0, 2));
+    rate->setFocus();
+    rate->selectAll();
+    QTest::keyClicks(rate, u"5"_s);
+    QTest::keyClick(rate, Qt::Key_Return);
+    const auto &plan = project().usagePlans.front();
+    QCOMPARE(plan.apiStages.front().throttle.at(u"/pets/POST"_s).rateLimit, 5.0);
+    // A second method, in prod.
+    QTest::mouseClick(table->addButton(), Qt::LeftButton);
+    auto *stage = qobject_cast<QComboBox *>(table->cell(1, 0));
+    stage->setCurrentIndex(stage->findData(u"prod"_s));
+    Q_EMIT stage->activated(stage->currentIndex());
+    for (const auto &[column, text] : std::vector<std::pair<int, QString>> {{1, u"/pets/GET"_s}, {2, u"100"_s}, {3, u"200"_s}}) {
+        auto *cell = qobject_cast<QLineEdit *>(table->cell(1, column));
+        cell->setFocus();
+        QTest::keyClicks(cell, text);
+        QTest::keyClick(cell, Qt::Key_Return);
+    }
+    QCOMPARE(project().usagePlans.front().apiStages.back().throttle.at(u"/pets/GET"_s).burstLimit, 200);
+    // Not a number: said under the table, not taken.
+    auto *burst = qobject_cast<QLineEdit *>(table->cell(1, 3));
+    burst->setFocus();
+    burst->selectAll();
+    QTest::keyClicks(burst, u"lots"_s);
+    QTest::keyClick(burst, Qt::Key_Return);
+    QCOMPARE(project().usagePlans.front().apiStages.back().throttle.at(u"/pets/GET"_s).burstLimit, 200);
+
+    auto *offset = find<QSpinBox>(*view, u"planQuotaOffset"_s);
+    QVERIFY(offset->isEnabled());
+    offset->setValue(2);
+    QCOMPARE(project().usagePlans.front().quota->offset, 2);
+    while (window().document()->undoStack()->canUndo())
+        window().document()->undoStack()->undo();
+    QCOMPARE(project().usagePlans.front(), portico::model::ProjectFile::load(kSample).value().usagePlans.front());
 }
 
 QTEST_MAIN(TestParts)
