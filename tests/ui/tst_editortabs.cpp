@@ -490,21 +490,26 @@ void TestEditorTabs::screenshot()
     if (directory.isEmpty())
         QSKIP("set PORTICO_SCREENSHOT_DIR to save the documentation's screenshots");
     QVERIFY(QDir().mkpath(directory));
-    window().resize(1280, 800);
+    window().resize(1440, 860);
     const QString petId = idOf(window(), u"/pets/{petId}"_s);
     QVERIFY(window().select(petId, u"GET"_s));
     QVERIFY(editPetRequest());
     TemplateWorkbench *bench = window().editIntegrationResponseTemplate(petId, u"GET"_s, u"200"_s, u"application/json"_s);
     QVERIFY(bench);
-    // A response template that fails at run time: the error underlined where it is.
+    // A response template that renders, then fails at run time once edited: the error is
+    // underlined where it is, the last good output stays beside it, greyed.
+    const QString good = u"#set($pet = $input.path('$'))\n"
+                         "## the pet, as the client sees it\n"
+                         "{\n"
+                         "  \"id\": $input.params('petId'),\n"
+                         "  \"name\": \"$util.escapeJavaScript($pet.name)\",\n"
+                         "  \"type\": \"dog\"\n"
+                         "}\n"_s;
     bench->editor()->selectAll();
-    bench->editor()->replaceSelectedText(u"#set($pet = $input.path('$'))\n"
-                                         "## the pet, as the client sees it\n"
-                                         "{\n"
-                                         "  \"id\": $input.params('petId'),\n"
-                                         "  \"name\": \"$util.escapeJavaScript($pet.name.substring(9))\",\n"
-                                         "  \"type\": \"dog\"\n"
-                                         "}\n"_s);
+    bench->editor()->replaceSelectedText(good);
+    QTRY_VERIFY(bench->previewText().contains(u"Rex"_s));
+    bench->editor()->selectAll();
+    bench->editor()->replaceSelectedText(QString(good).replace(u"$pet.name)"_s, u"$pet.name.substring(9))"_s));
     QTRY_COMPARE(bench->errorLine(), 5);
     QTRY_VERIFY(!bench->isRendering());
     QTest::qWait(100);

@@ -166,8 +166,9 @@ void TemplateWorkbench::createWidgets()
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(m_editor);
     top->addWidget(previewPane);
-    top->setStretchFactor(0, 1);
-    top->setStretchFactor(1, 1);
+    // The template is what is worked on (and its lines run long): it gets the larger share.
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
 
     m_sampleTabs = new QTabWidget(this);
     m_sampleTabs->setObjectName(QStringLiteral("sampleTabs"));
