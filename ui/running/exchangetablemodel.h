@@ -18,7 +18,8 @@ class ExchangeTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Time, Method, Path, Stage, Resource, Status, Latency, Integration, ColumnCount };
+    // Status and time early: they are what a glance looks for.
+    enum Column { Time, Method, Path, Status, Latency, Stage, Resource, Integration, ColumnCount };
     enum Role {
         // The runtime::ExchangePtr (as QVariant) of a row still kept in full; null otherwise.
         ExchangeRole = Qt::UserRole + 1,

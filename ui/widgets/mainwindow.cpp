@@ -10,6 +10,8 @@
 #include "quickopen.h"
 #include "methodexecution/methodexecutionview.h"
 #include "recentfiles.h"
+#include "runcontrols.h"
+#include "inspector/inspectorpanel.h"
 #include "templatebinding.h"
 #include "verbbadgedelegate.h"
 
@@ -83,6 +85,7 @@ MainWindow::MainWindow(QWidget *parent)
     restoreWindowState();
     m_autosaver = new editing::Autosaver(m_document, this);
     createProblemsDock();
+    createRuntime();
 
     connect(m_document, &editing::ApiDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &editing::ApiDocument::cleanChanged, this,
@@ -493,6 +496,39 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kSplitterKey, m_splitter->saveState());
     event->accept();
+}
+
+void MainWindow::createRuntime()
+{
+    m_run = new RunControls(m_document, this);
+    addToolBar(Qt::TopToolBarArea, m_run->toolBar());
+    statusBar()->addPermanentWidget(m_run->statusWidget());
+    auto *dock = new QDockWidget(tr("Inspector"), this);
+    dock->setObjectName(QStringLiteral("inspectorDock"));
+    dock->setWidget(m_run->inspector());
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    // Beside Problems, as a tab: the bottom strip stays one strip.
+    if (auto *problems = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
+        tabifyDockWidget(problems, dock);
+    QAction *toggle = dock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("actionShowInspector"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
+    if (QMenu *viewMenu = menuBar()->findChild<QMenu *>(QStringLiteral("menuView")))
+        viewMenu->addAction(toggle);
+    if (QMenu *runMenu = menuBar()->findChild<QMenu *>(QStringLiteral("menuRun"))) {
+        runMenu->insertAction(runMenu->actions().value(0), m_run->startStopAction());
+        runMenu->insertSeparator(runMenu->actions().value(1));
+    }
+    // Starting shows what arrives.
+    connect(m_run, &RunControls::runningChanged, this, [this, dock](bool running) {
+        if (running) {
+            dock->show();
+            dock->raise();
+            // Room for a dozen rows and the selected request's steps.
+            if (dock->height() < 300)
+                resizeDocks({dock}, {320}, Qt::Vertical);
+        }
+    });
 }
 
 void MainWindow::createProblemsDock()

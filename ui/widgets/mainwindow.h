@@ -51,6 +51,7 @@ class DetailsView;
 class ImportReportView;
 class Navigator;
 class ProblemsPanel;
+class RunControls;
 class TemplateBinding;
 
 class MainWindow : public QMainWindow
@@ -137,6 +138,8 @@ public:
     editing::Autosaver *autosaver() const { return m_autosaver; }
     // The Problems dock: lint findings of the project as it changes.
     ProblemsPanel *problemsPanel() const { return m_problems; }
+    // The Run toolbar, the embedded runtime and the Inspector it feeds.
+    RunControls *runControls() const { return m_run; }
     // Selects what a lint location names ("/pets/{petId} GET integration", "/pets"). False when
     // it names nothing in the navigator (a stage, a usage plan).
     bool goToLintLocation(const QString &location);
@@ -179,6 +182,7 @@ private:
     void createMenus();
     void createCentralWidget();
     void createProblemsDock();
+    void createRuntime();
     void restoreWindowState();
 
     bool maybeSave();
@@ -253,6 +257,7 @@ private:
     QAction *m_deployAction = nullptr;
     QAction *m_importKeysAction = nullptr;
     ProblemsPanel *m_problems = nullptr;
+    RunControls *m_run = nullptr;
 };
 
 } // namespace portico::widgets

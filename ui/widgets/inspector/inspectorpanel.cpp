@@ -114,13 +114,13 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setColumnWidth(ExchangeTableModel::Time, 100);
+    m_table->setColumnWidth(ExchangeTableModel::Time, 96);
     m_table->setColumnWidth(ExchangeTableModel::Method, 64);
-    m_table->setColumnWidth(ExchangeTableModel::Path, 200);
-    m_table->setColumnWidth(ExchangeTableModel::Stage, 60);
-    m_table->setColumnWidth(ExchangeTableModel::Resource, 150);
-    m_table->setColumnWidth(ExchangeTableModel::Status, 56);
-    m_table->setColumnWidth(ExchangeTableModel::Latency, 64);
+    m_table->setColumnWidth(ExchangeTableModel::Path, 160);
+    m_table->setColumnWidth(ExchangeTableModel::Status, 52);
+    m_table->setColumnWidth(ExchangeTableModel::Latency, 56);
+    m_table->setColumnWidth(ExchangeTableModel::Stage, 56);
+    m_table->setColumnWidth(ExchangeTableModel::Resource, 130);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InspectorPanel::showSelected);
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);

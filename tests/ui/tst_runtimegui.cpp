@@ -1,0 +1,135 @@
+// Issue 7 in the window: F5 starts the embedded runtime, the invoke URL shows in the status bar,
+// a request from a real curl appears in the Inspector with its steps, an edit of the draft
+// answers the next request without a restart, a deploy changes what the stage serves, and F5
+// stops it. A project with local functions asks for trust first.
+#include "editing/apidocument.h"
+#include "running/exchangetablemodel.h"
+#include "running/runtimecontroller.h"
+#include "running/trustedprojects.h"
+#include "widgets/inspector/inspectorpanel.h"
+#include "widgets/inspector/timelineview.h"
+#include "widgets/mainwindow.h"
+#include "widgets/runcontrols.h"
+
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QUndoStack>
+
+using portico::widgets::MainWindow;
+using portico::widgets::RunControls;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kSample = QStringLiteral(PORTICO_SOURCE_DIR "/resources/samples/petstore.portico.json");
+
+QByteArray curlBody(const QString &url, int *status = nullptr)
+{
+    QProcess process;
+    process.start(u"curl"_s, {u"-s"_s, u"-w"_s, u"\\n%{http_code}"_s, url});
+    if (!process.waitForFinished(15000))
+        return {};
+    QByteArray out = process.readAllStandardOutput();
+    const qsizetype newline = out.lastIndexOf('\n');
+    if (status)
+        *status = out.mid(newline + 1).toInt();
+    return out.left(newline);
+}
+
+} // namespace
+
+class TestRuntimeGui : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        if (QStandardPaths::findExecutable(u"curl"_s).isEmpty())
+            QSKIP("curl is not installed");
+    }
+
+    void runSendInspectEditStop()
+    {
+        portico::running::TrustedProjects::forget(kSample);
+        MainWindow window;
+        window.resize(1300, 850);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(kSample));
+        RunControls *run = window.runControls();
+        int trustAsked = 0;
+        run->askTrust = [&](const QString &) {
+            ++trustAsked;
+            return false; // not trusted: the runtime runs, the functions do not
+        };
+        run->setPort(0);
+        run->setServeDraft(true);
+        QSignalSpy loaded(run->runtime(), &portico::running::RuntimeController::stagesChanged);
+
+        QTest::keyClick(&window, Qt::Key_F5);
+        QVERIFY(run->isRunning());
+        QCOMPARE(trustAsked, 1);
+        QVERIFY(loaded.wait(10000));
+        auto *url = window.findChild<QLabel *>(u"runtimeUrl"_s);
+        QVERIFY2(url->text().contains(run->invokeUrl()), qPrintable(url->text()));
+        QVERIFY(url->text().contains(u"dev, draft, prod"_s));
+        QVERIFY(window.findChild<QDockWidget *>(u"inspectorDock"_s)->isVisible());
+
+        int status = 0;
+        curlBody(run->invokeUrl() + u"/dev/pets/7"_s, &status);
+        QCOMPARE(status, 200);
+        auto *inspector = run->inspector();
+        QTRY_COMPARE(inspector->model()->rowCount(), 1);
+        QVERIFY(inspector->selectRow(0));
+        QVERIFY(!inspector->timeline()->steps().empty());
+
+        // PATCH /pets/{petId} is behind the PetOwner authorizer, a local function the project
+        // is not trusted to run: the authorizer fails as a broken Lambda would.
+        QProcess patch;
+        patch.start(u"curl"_s, {u"-s"_s, u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{http_code}"_s, u"-X"_s, u"PATCH"_s,
+                               u"-H"_s, u"Authorization: Bearer owner-sam"_s, run->invokeUrl() + u"/dev/pets/7"_s});
+        QVERIFY(patch.waitForFinished(15000));
+        QCOMPARE(patch.readAllStandardOutput().toInt(), 500);
+
+        // The draft follows an edit, without a restart; the deployed stage does not.
+        const QString before = QString::fromUtf8(curlBody(run->invokeUrl() + u"/dev/"_s));
+        const QString rootId = window.document()->api().root()->id;
+        QVERIFY(window.document()
+                    ->setTemplate(rootId, u"GET"_s, u"200"_s, u"application/json"_s, u"{\"edited\": true}"_s)
+                    .ok());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(curlBody(run->invokeUrl() + u"/draft/"_s), QByteArray("{\"edited\": true}"));
+        QCOMPARE(QString::fromUtf8(curlBody(run->invokeUrl() + u"/dev/"_s)), before);
+        // Deployed to dev: dev answers the edit too.
+        QVERIFY(window.deployTo(u"dev"_s, u"edited root"_s).ok());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(curlBody(run->invokeUrl() + u"/dev/"_s), QByteArray("{\"edited\": true}"));
+        QTRY_VERIFY(inspector->model()->rowCount() >= 6);
+
+        const QString screenshots = qEnvironmentVariable("PORTICO_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty()) {
+            QVERIFY(inspector->selectRow(1)); // the PATCH the authorizer could not run for
+            QTest::qWait(100);
+            QVERIFY(window.grab().save(QDir(screenshots).filePath(u"inspector.png"_s)));
+        }
+
+        const QString base = run->invokeUrl();
+        QTest::keyClick(&window, Qt::Key_F5);
+        QVERIFY(!run->isRunning());
+        QVERIFY(url->text().startsWith(u"Runtime stopped"_s));
+        curlBody(base + u"/dev/"_s, &status);
+        QCOMPARE(status, 0); // refused
+        window.document()->undoStack()->setClean();
+    }
+};
+
+QTEST_MAIN(TestRuntimeGui)
+#include "tst_runtimegui.moc"
