@@ -5,6 +5,9 @@
 #include "model/projectfile.h"
 #include "widgets/mainwindow.h"
 #include "widgets/navigator.h"
+#include "widgets/runcontrols.h"
+#include "widgets/inspector/inspectorpanel.h"
+#include "running/exchangetablemodel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -104,6 +107,14 @@ int main(int argc, char *argv[])
         QStringLiteral("file"));
     benchOpenOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(benchOpenOption);
+    // For bench/gui-runtime: serve the project from the window's own runtime for SECONDS while a
+    // load generator runs, then print the UI thread's longest stall and the memory, and exit.
+    QCommandLineOption benchRuntimeOption(
+        QStringLiteral("bench-runtime"),
+        QApplication::translate("main", "Serve for SECONDS, measure the UI thread's stalls and exit."),
+        QStringLiteral("seconds"));
+    benchRuntimeOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(benchRuntimeOption);
     parser.process(app);
 
     const QStringList files = parser.positionalArguments();
@@ -155,6 +166,39 @@ int main(int argc, char *argv[])
         std::printf("open_ms=%.1f edit_ms=%.1f undo_ms=%.1f resources=%zu max_rss_mb=%.1f\n", openMs, editMs,
                     undoMs, window.document()->api().resources.size(), double(usage.ru_maxrss) / 1024.0);
         return opened && edited ? 0 : 1;
+    }
+    if (parser.isSet(benchRuntimeOption)) {
+        if (files.isEmpty() || !window.openFile(files.constFirst()))
+            return 1;
+        portico::widgets::RunControls *run = window.runControls();
+        run->askTrust = [](const QString &) { return false; };
+        run->setServeDraft(true);
+        if (!run->start())
+            return 1;
+        std::printf("url=%s\n", qPrintable(run->invokeUrl()));
+        std::fflush(stdout);
+        // A timer due every 5 ms: how late it fires is how long the UI thread was busy.
+        QElapsedTimer sinceTick;
+        sinceTick.start();
+        qint64 worstMs = 0;
+        QTimer tick;
+        tick.setTimerType(Qt::PreciseTimer);
+        tick.setInterval(5);
+        QObject::connect(&tick, &QTimer::timeout, [&] {
+            worstMs = std::max(worstMs, sinceTick.restart() - 5);
+        });
+        tick.start();
+        QTimer::singleShot(parser.value(benchRuntimeOption).toInt() * 1000, [&] {
+            tick.stop();
+            rusage usage = {};
+            getrusage(RUSAGE_SELF, &usage);
+            std::printf("max_stall_ms=%lld requests_in_table=%d max_rss_mb=%.1f\n", static_cast<long long>(worstMs),
+                        run->inspector()->model()->rowCount(), double(usage.ru_maxrss) / 1024.0);
+            std::fflush(stdout);
+            window.document()->undoStack()->setClean();
+            QCoreApplication::exit(0);
+        });
+        return app.exec();
     }
     if (parser.isSet(benchImportOption)) {
         QCoreApplication::processEvents();

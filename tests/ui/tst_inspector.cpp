@@ -1,6 +1,8 @@
 // The Inspector over the runtime embedded in the GUI: requests sent by a real curl process
 // appear as rows, a selected row shows its steps, execution log, request and response; replay
 // sends it again; HAR export parses and matches; pause and the filter work.
+#include "../support/curl.h"
+
 #include "running/exchangetablemodel.h"
 #include "running/runtimecontroller.h"
 #include "widgets/inspector/inspectorpanel.h"
@@ -12,7 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -27,14 +28,10 @@ namespace {
 
 const QString kSample = QStringLiteral(PORTICO_SOURCE_DIR "/resources/samples/petstore.portico.json");
 
-// A real curl, as a person would send from a terminal; returns the HTTP status it saw.
+// The status a real curl saw.
 int curl(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(u"curl"_s, QStringList {u"-s"_s, u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{http_code}"_s} + arguments);
-    if (!process.waitForFinished(15000))
-        return -1;
-    return process.readAllStandardOutput().toInt();
+    return portico::test::runCurl(arguments).status;
 }
 
 } // namespace
@@ -47,7 +44,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        if (QStandardPaths::findExecutable(u"curl"_s).isEmpty())
+        if (!portico::test::haveCurl())
             QSKIP("curl is not installed");
     }
     void init()

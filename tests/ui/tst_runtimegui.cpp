@@ -2,6 +2,8 @@
 // a request from a real curl appears in the Inspector with its steps, an edit of the draft
 // answers the next request without a restart, a deploy changes what the stage serves, and F5
 // stops it. A project with local functions asks for trust first.
+#include "../support/curl.h"
+
 #include "editing/apidocument.h"
 #include "running/exchangetablemodel.h"
 #include "running/runtimecontroller.h"
@@ -14,7 +16,6 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -31,15 +32,10 @@ const QString kSample = QStringLiteral(PORTICO_SOURCE_DIR "/resources/samples/pe
 
 QByteArray curlBody(const QString &url, int *status = nullptr)
 {
-    QProcess process;
-    process.start(u"curl"_s, {u"-s"_s, u"-w"_s, u"\\n%{http_code}"_s, url});
-    if (!process.waitForFinished(15000))
-        return {};
-    QByteArray out = process.readAllStandardOutput();
-    const qsizetype newline = out.lastIndexOf('\n');
+    const portico::test::CurlResult result = portico::test::runCurl({url});
     if (status)
-        *status = out.mid(newline + 1).toInt();
-    return out.left(newline);
+        *status = result.status;
+    return result.body;
 }
 
 } // namespace
@@ -52,7 +48,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        if (QStandardPaths::findExecutable(u"curl"_s).isEmpty())
+        if (!portico::test::haveCurl())
             QSKIP("curl is not installed");
     }
 
@@ -93,11 +89,10 @@ private Q_SLOTS:
 
         // PATCH /pets/{petId} is behind the PetOwner authorizer, a local function the project
         // is not trusted to run: the authorizer fails as a broken Lambda would.
-        QProcess patch;
-        patch.start(u"curl"_s, {u"-s"_s, u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{http_code}"_s, u"-X"_s, u"PATCH"_s,
-                               u"-H"_s, u"Authorization: Bearer owner-sam"_s, run->invokeUrl() + u"/dev/pets/7"_s});
-        QVERIFY(patch.waitForFinished(15000));
-        QCOMPARE(patch.readAllStandardOutput().toInt(), 500);
+        QCOMPARE(portico::test::runCurl({u"-X"_s, u"PATCH"_s, u"-H"_s, u"Authorization: Bearer owner-sam"_s,
+                                         run->invokeUrl() + u"/dev/pets/7"_s})
+                     .status,
+                 500);
 
         // The draft follows an edit, without a restart; the deployed stage does not.
         const QString before = QString::fromUtf8(curlBody(run->invokeUrl() + u"/dev/"_s));
