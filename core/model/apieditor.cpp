@@ -5,6 +5,7 @@
 #include "base/ids.h"
 
 #include <algorithm>
+#include <map>
 
 namespace portico::model {
 
@@ -48,6 +49,44 @@ base::Result<QString> ApiEditor::addResource(const QString &parentId, const QStr
     r.pathPart = pathPart;
     m_api.resources.push_back(r);
     return r.id;
+}
+
+base::Result<QString> ApiEditor::duplicateResource(const QString &id, const QString &newPathPart)
+{
+    const Resource *original = m_api.findResource(id);
+    if (!original || original->isRoot())
+        return Diagnostic::error(m_api.pathOf(id), QStringLiteral("the root resource cannot be duplicated"));
+    // Copied first: adding resources moves the list the pointers point into.
+    std::vector<Resource> subtree;
+    for (const QString &member : m_api.subtreeIds(id))
+        subtree.push_back(*m_api.findResource(member));
+    const RestApi before = m_api;
+    std::map<QString, QString> newIds;
+    for (const Resource &resource : subtree) {
+        const bool top = resource.id == id;
+        base::Result<QString> added = addResource(top ? resource.parentId : newIds.at(resource.parentId),
+                                                  top ? newPathPart : resource.pathPart);
+        if (!added.ok()) {
+            m_api = before;
+            return added.errors();
+        }
+        newIds[resource.id] = added.value();
+        m_api.findResource(added.value())->methods = resource.methods;
+    }
+    return newIds.at(id);
+}
+
+base::Status ApiEditor::duplicateMethod(const QString &resourceId, const QString &verb, const QString &newVerb)
+{
+    const Resource *resource = m_api.findResource(resourceId);
+    const auto method = resource ? resource->methods.find(verb) : decltype(resource->methods.end()) {};
+    if (!resource || method == resource->methods.end())
+        return Diagnostic::error(m_api.pathOf(resourceId) + QLatin1Char(' ') + verb, QStringLiteral("no such method"));
+    Method copy = method->second;
+    copy.httpMethod = newVerb;
+    // An operation name names one operation.
+    copy.operationName.clear();
+    return putMethod(resourceId, copy);
 }
 
 base::Status ApiEditor::renameResource(const QString &id, const QString &newPathPart)

@@ -32,6 +32,12 @@ public:
     // Puts back resources removed by deleteResource, at their old positions.
     base::Status restoreResources(const RemovedResources &removed);
 
+    // A copy of the resource with its methods and whole subtree, as a sibling named
+    // `newPathPart` (new ids throughout). Returns the copy's id.
+    base::Result<QString> duplicateResource(const QString &id, const QString &newPathPart);
+    // A copy of a method under another verb of the same resource.
+    base::Status duplicateMethod(const QString &resourceId, const QString &verb, const QString &newVerb);
+
     base::Status addMethod(const QString &resourceId, const QString &verb);
     base::Status putMethod(const QString &resourceId, const Method &method);
     base::Result<Method> deleteMethod(const QString &resourceId, const QString &verb);

@@ -16,6 +16,7 @@
 #include "widgets/parts/simpleforms.h"
 #include "widgets/parts/stageforms.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -111,6 +112,9 @@ private Q_SLOTS:
     void deploymentRowOpensTheHistory();
     void functionRunsOnceOnASampleEvent();
     void usagePlanMethodThrottlingAndQuotaOffset();
+    void resourcesAndMethodsAreDuplicated();
+    void corsIsEnabledOnAResource();
+    void darkPaletteScreenshot();
 
 private:
     MainWindow &window() { return *m_window; }
@@ -605,6 +609,97 @@ void TestParts::usagePlanMethodThrottlingAndQuotaOffset()
     while (window().document()->undoStack()->canUndo())
         window().document()->undoStack()->undo();
     QCOMPARE(project().usagePlans.front(), portico::model::ProjectFile::load(kSample).value().usagePlans.front());
+}
+
+void TestParts::resourcesAndMethodsAreDuplicated()
+{
+    const portico::model::RestApi &api = window().document()->api();
+    const QString pets = api.findResourceByPath(u"/pets"_s)->id;
+    QVERIFY(window().select(pets));
+    QVERIFY(find<QAction>(window(), u"actionDuplicate"_s)->isEnabled());
+    const portico::base::Result<QString> copy = window().duplicateResource(pets, u"animals"_s);
+    QVERIFY(copy.ok());
+    QCOMPARE(window().currentResourceId(), copy.value());
+    QVERIFY(api.findResourceByPath(u"/animals/{petId}"_s));
+    QCOMPARE(api.findResourceByPath(u"/animals"_s)->methods.size(), api.findResource(pets)->methods.size());
+    QVERIFY(!window().duplicateResource(pets, u"animals"_s).ok()); // a sibling has that name
+    window().document()->undoStack()->undo();
+    QVERIFY(!api.findResourceByPath(u"/animals"_s));
+
+    QVERIFY(window().duplicateMethod(pets, u"GET"_s, u"HEAD"_s).ok());
+    QCOMPARE(window().currentVerb(), u"HEAD"_s);
+    QCOMPARE(api.findResource(pets)->methods.at(u"HEAD"_s).integration, api.findResource(pets)->methods.at(u"GET"_s).integration);
+    QCOMPARE(window().document()->undoStack()->index(), 1); // one step (the undone copy is gone)
+    window().document()->undoStack()->undo();
+    QVERIFY(!api.findResource(pets)->methods.count(u"HEAD"_s));
+    // The root has no siblings to be copied beside.
+    QVERIFY(window().select(api.root()->id));
+    QVERIFY(!find<QAction>(window(), u"actionDuplicate"_s)->isEnabled());
+}
+
+void TestParts::corsIsEnabledOnAResource()
+{
+    const portico::model::RestApi &api = window().document()->api();
+    const QString petId = api.findResourceByPath(u"/pets/{petId}"_s)->id;
+    QVERIFY(window().select(petId));
+    QVERIFY(find<QAction>(window(), u"actionEnableCors"_s)->isEnabled());
+    portico::model::CorsOptions options;
+    options.allowOrigin = u"https://example.com"_s;
+    const portico::base::Result<portico::model::CorsResult> result = window().enableCors(petId, options);
+    QVERIFY(result.ok());
+    const portico::model::Method &preflight = api.findResource(petId)->methods.at(u"OPTIONS"_s);
+    QCOMPARE(preflight.integration->type, portico::model::IntegrationType::Mock);
+    QCOMPARE(api.findResource(petId)->methods.at(u"GET"_s).integration->integrationResponses.at(u"200"_s)
+                 .responseParameters.at(u"method.response.header.Access-Control-Allow-Origin"_s),
+             u"'https://example.com'"_s);
+    // Again with the same options: nothing to undo twice.
+    const int steps = window().document()->undoStack()->count();
+    QVERIFY(window().enableCors(petId, options).ok());
+    QCOMPARE(window().document()->undoStack()->count(), steps);
+    window().document()->undoStack()->undo();
+    QVERIFY(!api.findResource(petId)->methods.count(u"OPTIONS"_s));
+    // On a method row the action is off: CORS is a resource's.
+    QVERIFY(window().select(petId, u"GET"_s));
+    QVERIFY(!find<QAction>(window(), u"actionEnableCors"_s)->isEnabled());
+}
+
+// To look at the window on a dark palette (docs/ui.md: the system palette, dark included): with
+// PORTICO_SCREENSHOT_DIR set, saves dark-*.png there; not a picture for the documentation.
+void TestParts::darkPaletteScreenshot()
+{
+    const QString screenshots = qEnvironmentVariable("PORTICO_SCREENSHOT_DIR");
+    if (screenshots.isEmpty())
+        QSKIP("PORTICO_SCREENSHOT_DIR is not set");
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Highlight, QColor(0x2f, 0x65, 0xca));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    QApplication::setPalette(dark);
+    {
+        MainWindow darkWindow;
+        darkWindow.resize(1200, 760);
+        darkWindow.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&darkWindow));
+        QVERIFY(darkWindow.openFile(kSample));
+        for (const auto &[kind, key, name] : std::vector<std::tuple<PartKind, QString, QString>> {
+                 {PartKind::Model, u"Pet"_s, u"dark-model.png"_s}, {PartKind::Stage, u"dev"_s, u"dark-stage.png"_s}}) {
+            QVERIFY(darkWindow.selectPart(kind, key));
+            QTest::qWait(50);
+            QVERIFY(darkWindow.grab().save(QDir(screenshots).filePath(name)));
+        }
+        QVERIFY(darkWindow.select(darkWindow.document()->api().findResourceByPath(u"/pets/{petId}"_s)->id, u"GET"_s));
+        QTest::qWait(50);
+        QVERIFY(darkWindow.grab().save(QDir(screenshots).filePath(u"dark-method.png"_s)));
+    }
+    QApplication::setPalette(light);
 }
 
 QTEST_MAIN(TestParts)

@@ -2,6 +2,7 @@
 
 #include "deploydialog.h"
 #include "deploymenthistoryview.h"
+#include "corsdialog.h"
 #include "detailsview.h"
 #include "importreportview.h"
 #include "navigator.h"
@@ -65,6 +66,8 @@ namespace {
 constexpr int kMaxErrorLines = 15;
 const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
+// Docks and toolbars: where the person put Problems, the Inspector and the Run toolbar.
+const QString kLayoutKey = QStringLiteral("mainWindow/layout");
 
 QString fileFilter()
 {
@@ -86,6 +89,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_autosaver = new editing::Autosaver(m_document, this);
     createProblemsDock();
     createRuntime();
+    // Once the docks and toolbars exist: they are what the saved layout places.
+    restoreState(QSettings().value(kLayoutKey).toByteArray());
 
     connect(m_document, &editing::ApiDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &editing::ApiDocument::cleanChanged, this,
@@ -193,6 +198,10 @@ void MainWindow::createActions()
             showErrors(tr("Cannot import API keys"), tr("%1 could not be imported.").arg(QDir::toNativeSeparators(path)),
                        status.errors());
     });
+    m_duplicateAction = makeAction(QStringLiteral("actionDuplicate"), tr("D&uplicate..."), QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(m_duplicateAction, &QAction::triggered, this, &MainWindow::promptDuplicate);
+    m_corsAction = makeAction(QStringLiteral("actionEnableCors"), tr("Enable &CORS..."), QKeySequence());
+    connect(m_corsAction, &QAction::triggered, this, &MainWindow::promptEnableCors);
     m_filterAction = makeAction(QStringLiteral("actionFilter"), tr("&Filter Navigator"), QKeySequence::Find);
     connect(m_filterAction, &QAction::triggered, this, [this] {
         m_navigator->filterBox()->setFocus();
@@ -263,6 +272,8 @@ void MainWindow::createMenus()
     editMenu->addSeparator();
     editMenu->addAction(m_addResourceAction);
     editMenu->addAction(m_addMethodAction);
+    editMenu->addAction(m_duplicateAction);
+    editMenu->addAction(m_corsAction);
     editMenu->addAction(m_deleteAction);
     editMenu->addAction(m_addPartAction);
     editMenu->addAction(m_importKeysAction);
@@ -287,7 +298,7 @@ void MainWindow::createMenus()
 void MainWindow::createCentralWidget()
 {
     m_navigator = new Navigator(m_document, m_model);
-    m_navigator->resourceTree()->addActions({m_addResourceAction, m_addMethodAction, m_deleteAction,
+    m_navigator->resourceTree()->addActions({m_addResourceAction, m_addMethodAction, m_duplicateAction, m_corsAction, m_deleteAction,
                                              m_editTemplateAction, m_editResponseTemplateAction});
     m_navigator->partsTree()->addActions({m_addPartAction, m_deleteAction, m_deployAction, m_importKeysAction});
     connect(m_model, &ResourceTreeModel::moveFailed, this,
@@ -495,6 +506,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kLayoutKey, saveState());
     event->accept();
 }
 
@@ -508,8 +520,10 @@ void MainWindow::createRuntime()
     dock->setWidget(m_run->inspector());
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     // Beside Problems, as a tab: the bottom strip stays one strip.
-    if (auto *problems = findChild<QDockWidget *>(QStringLiteral("problemsDock")))
+    if (auto *problems = findChild<QDockWidget *>(QStringLiteral("problemsDock"))) {
         tabifyDockWidget(problems, dock);
+        problems->raise(); // the Inspector comes forward when the runtime starts
+    }
     QAction *toggle = dock->toggleViewAction();
     toggle->setObjectName(QStringLiteral("actionShowInspector"));
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
@@ -906,6 +920,109 @@ void MainWindow::deleteSelected()
         showErrors(tr("Cannot delete"), tr("The selection cannot be deleted."), status.errors());
 }
 
+base::Result<QString> MainWindow::duplicateResource(const QString &resourceId, const QString &newPathPart)
+{
+    model::RestApi api = m_document->api();
+    base::Result<QString> copy = model::ApiEditor(api).duplicateResource(resourceId, newPathPart);
+    if (!copy.ok())
+        return copy;
+    const base::Status status
+        = m_document->replaceApi(std::move(api), tr("Duplicate %1").arg(m_document->api().pathOf(resourceId)));
+    if (!status.ok())
+        return status.errors();
+    select(copy.value());
+    return copy;
+}
+
+base::Status MainWindow::duplicateMethod(const QString &resourceId, const QString &verb, const QString &newVerb)
+{
+    model::RestApi api = m_document->api();
+    if (base::Status status = model::ApiEditor(api).duplicateMethod(resourceId, verb, newVerb); !status.ok())
+        return status;
+    base::Status status = m_document->replaceApi(std::move(api), tr("Duplicate %1 as %2").arg(verb, newVerb));
+    if (status.ok())
+        select(resourceId, newVerb);
+    return status;
+}
+
+base::Result<model::CorsResult> MainWindow::enableCors(const QString &resourceId, const model::CorsOptions &options)
+{
+    model::RestApi api = m_document->api();
+    base::Result<model::CorsResult> result = model::CorsConfigurator(api).enable(resourceId, options);
+    if (!result.ok())
+        return result;
+    if (api == m_document->api())
+        return result; // already enabled with these options
+    const base::Status status
+        = m_document->replaceApi(std::move(api), tr("Enable CORS on %1").arg(m_document->api().pathOf(resourceId)));
+    if (!status.ok())
+        return status.errors();
+    return result;
+}
+
+void MainWindow::promptDuplicate()
+{
+    const QString resourceId = currentResourceId();
+    const QString verb = currentVerb();
+    const model::Resource *resource = m_document->api().findResource(resourceId);
+    if (!resource)
+        return;
+    const QString path = m_document->api().pathOf(resourceId);
+    if (!verb.isEmpty()) {
+        QStringList available;
+        for (const QString &candidate : model::httpVerbs()) {
+            if (!resource->methods.contains(candidate))
+                available << candidate;
+        }
+        if (available.isEmpty())
+            return;
+        const std::optional<QString> newVerb = askVerb(path, available);
+        if (!newVerb)
+            return;
+        const base::Status status = duplicateMethod(resourceId, verb, *newVerb);
+        if (!status.ok())
+            showErrors(tr("Cannot duplicate"), tr("%1 %2 cannot be duplicated.").arg(verb, path), status.errors());
+        return;
+    }
+    const std::optional<QString> part = askPathPart(m_document->api().pathOf(resource->parentId));
+    if (!part)
+        return;
+    const base::Result<QString> copy = duplicateResource(resourceId, part->trimmed());
+    if (!copy.ok())
+        showErrors(tr("Cannot duplicate"), tr("%1 cannot be duplicated.").arg(path), copy.errors());
+}
+
+void MainWindow::promptEnableCors()
+{
+    const QString resourceId = currentResourceId();
+    const model::Resource *resource = m_document->api().findResource(resourceId);
+    if (!resource)
+        return;
+    QStringList verbs;
+    for (const auto &[verb, method] : resource->methods)
+        verbs << verb;
+    const QString path = m_document->api().pathOf(resourceId);
+    const std::optional<model::CorsOptions> options = askCorsOptions(path, verbs);
+    if (!options)
+        return;
+    const base::Result<model::CorsResult> result = enableCors(resourceId, *options);
+    if (!result.ok()) {
+        showErrors(tr("Cannot enable CORS"), tr("CORS cannot be enabled on %1.").arg(path), result.errors());
+        return;
+    }
+    statusBar()->showMessage(result->notes.isEmpty() ? tr("CORS enabled on %1").arg(path)
+                                                     : tr("CORS enabled on %1; %2").arg(path, result->notes.join(QStringLiteral("; "))),
+                             8000);
+}
+
+std::optional<model::CorsOptions> MainWindow::askCorsOptions(const QString &resourcePath, const QStringList &verbs)
+{
+    CorsDialog dialog(resourcePath, verbs, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.options();
+}
+
 base::Status MainWindow::deleteSelection()
 {
     using editing::PartKind;
@@ -1178,6 +1295,8 @@ void MainWindow::updateActions()
     m_addMethodAction->setEnabled(
         resource && resource->methods.size() < static_cast<size_t>(model::httpVerbs().size()));
     m_deleteAction->setEnabled(part ? !part->key.isEmpty() : resource && (methodSelected || !resource->isRoot()));
+    m_duplicateAction->setEnabled(!part && resource && (methodSelected || !resource->isRoot()));
+    m_corsAction->setEnabled(!part && resource && !methodSelected);
     const auto method = resource && methodSelected ? resource->methods.find(currentVerb()) : decltype(resource->methods.end()){};
     m_editTemplateAction->setEnabled(resource && methodSelected && method != resource->methods.end()
                                      && method->second.integration.has_value());

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "model/corsconfigurator.h"
 #include "editing/methodtemplates.h"
 #include "editing/projectpartsmodel.h"
 #include "openapi/exporter.h"
@@ -76,6 +77,13 @@ public:
     base::Result<QString> addChildResource(const QString &parentId, const QString &pathPart);
     base::Status addMethod(const QString &resourceId, const QString &verb);
     base::Status deleteNode(const QString &resourceId, const QString &verb);
+    // Edit > Duplicate: a resource with its subtree as a sibling named `newPathPart`, or a
+    // method under another verb; one undo step each, the copy selected.
+    base::Result<QString> duplicateResource(const QString &resourceId, const QString &newPathPart);
+    base::Status duplicateMethod(const QString &resourceId, const QString &verb, const QString &newVerb);
+    // Edit > Enable CORS on a resource, as the console does it; one undo step. The result's notes
+    // say what could not be done (proxy integrations answer for themselves).
+    base::Result<model::CorsResult> enableCors(const QString &resourceId, const model::CorsOptions &options);
 
     // The selected row: a resource (empty verb) or a method. Empty when nothing is selected.
     QString currentResourceId() const;
@@ -163,6 +171,7 @@ protected:
     // Run > Deploy API's dialog, which deploys when accepted (`stageName` preselected).
     virtual void runDeployDialog(const QString &stageName);
     virtual QString askApiKeyCsvFileName();
+    virtual std::optional<model::CorsOptions> askCorsOptions(const QString &resourcePath, const QStringList &verbs);
     virtual QString askImportFileName();
     virtual std::optional<ImportChoice> askImportChoice(const QString &path);
     virtual std::optional<openapi::ExportOptions> askExportOptions();
@@ -189,6 +198,8 @@ private:
     void promptAddChildResource();
     void promptAddMethod();
     void promptAddPart(editing::PartKind kind);
+    void promptDuplicate();
+    void promptEnableCors();
     void promptDeploy(const QString &stageName);
     void deleteSelected();
     void openRecentFile(const QString &path);
@@ -253,6 +264,8 @@ private:
     editing::Autosaver *m_autosaver = nullptr;
     QAction *m_quickOpenAction = nullptr;
     QAction *m_filterAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_corsAction = nullptr;
     QAction *m_addPartAction = nullptr;
     QAction *m_deployAction = nullptr;
     QAction *m_importKeysAction = nullptr;

@@ -63,6 +63,44 @@ private Q_SLOTS:
         QCOMPARE(api.findResourceByPath(QStringLiteral("/pets/{petId}/photos"))->id, id.value());
     }
 
+    void duplicateResourceCopiesTheSubtree()
+    {
+        RestApi api = m_sample;
+        ApiEditor editor(api);
+        const auto copy = editor.duplicateResource(kPets, QStringLiteral("animals"));
+        QVERIFY(copy.ok());
+        const Resource *animals = api.findResourceByPath(QStringLiteral("/animals"));
+        QVERIFY(animals);
+        QCOMPARE(animals->id, copy.value());
+        QVERIFY(animals->id != kPets);
+        QCOMPARE(animals->methods, api.findResource(kPets)->methods);
+        const Resource *child = api.findResourceByPath(QStringLiteral("/animals/{petId}"));
+        QVERIFY(child && child->id != kPetId);
+        QCOMPARE(child->methods, api.findResource(kPetId)->methods);
+        QCOMPARE(api.resources.size(), m_sample.resources.size() + 2);
+
+        // Refused, and nothing left half-done: the root, a name a sibling has, a second variable.
+        const RestApi before = api;
+        QVERIFY(!editor.duplicateResource(kRoot, QStringLiteral("x")).ok());
+        QVERIFY(!editor.duplicateResource(kPets, QStringLiteral("animals")).ok());
+        QVERIFY(!editor.duplicateResource(kPetId, QStringLiteral("{other}")).ok());
+        QCOMPARE(api, before);
+    }
+
+    void duplicateMethodUnderAnotherVerb()
+    {
+        RestApi api = m_sample;
+        ApiEditor editor(api);
+        QVERIFY(editor.duplicateMethod(kPetId, QStringLiteral("GET"), QStringLiteral("PUT")).ok());
+        const Method &put = api.findResource(kPetId)->methods.at(QStringLiteral("PUT"));
+        Method expected = api.findResource(kPetId)->methods.at(QStringLiteral("GET"));
+        expected.httpMethod = QStringLiteral("PUT");
+        expected.operationName.clear();
+        QCOMPARE(put, expected);
+        QVERIFY(!editor.duplicateMethod(kPetId, QStringLiteral("GET"), QStringLiteral("PATCH")).ok()); // exists
+        QVERIFY(!editor.duplicateMethod(kPetId, QStringLiteral("DELETE"), QStringLiteral("HEAD")).ok()); // no DELETE
+    }
+
     void refusals_data()
     {
         QTest::addColumn<QString>("parent");

@@ -63,8 +63,23 @@ ModelForm::ModelForm(editing::ApiDocument *document, QWidget *parent)
         lexer->setDefaultColor(pal.color(QPalette::Text));
         lexer->setColor(pal.color(QPalette::Text), QsciLexerJSON::Default);
         lexer->setColor(pal.color(QPalette::Text), QsciLexerJSON::Operator);
+        // Lighter hues that read on a dark background.
+        lexer->setColor(QColor(0x9c, 0xdc, 0xfe), QsciLexerJSON::Property);
+        lexer->setColor(QColor(0xce, 0x91, 0x78), QsciLexerJSON::String);
+        lexer->setColor(QColor(0xf4, 0x87, 0x71), QsciLexerJSON::UnclosedString);
+        lexer->setColor(QColor(0xb5, 0xce, 0xa8), QsciLexerJSON::Number);
+        lexer->setColor(QColor(0x56, 0x9c, 0xd6), QsciLexerJSON::Keyword);
+        lexer->setColor(QColor(0xd7, 0xba, 0x7d), QsciLexerJSON::EscapeSequence);
+        lexer->setColor(QColor(0x4f, 0xc1, 0xff), QsciLexerJSON::IRI);
+        lexer->setColor(QColor(0x4f, 0xc1, 0xff), QsciLexerJSON::IRICompact);
+        lexer->setColor(QColor(0x6a, 0x99, 0x55), QsciLexerJSON::CommentLine);
+        lexer->setColor(QColor(0x6a, 0x99, 0x55), QsciLexerJSON::CommentBlock);
     }
     m_schema->setLexer(lexer);
+    // Margin and caret from the palette, so that a dark one gets no bright stripe or lost caret.
+    m_schema->setMarginsBackgroundColor(pal.color(QPalette::Window));
+    m_schema->setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
+    m_schema->setCaretForegroundColor(pal.color(QPalette::Text));
     m_schema->setBraceMatching(QsciScintilla::SloppyBraceMatch);
     m_schema->setMarginType(0, QsciScintilla::NumberMargin);
     m_schema->setMarginLineNumbers(0, true);
