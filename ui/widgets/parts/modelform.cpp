@@ -201,8 +201,11 @@ void ModelForm::checkSchema(const QString &text)
         setStatus(m_schemaStatus, tr("A schema is a JSON object, not %1.").arg(base::jsonTypeName(json)), true);
         return;
     }
-    // Compiled as the runtime compiles it for request validation, with the other models it refers to.
-    model::RestApi api = project().api;
+    // Compiled as the runtime compiles it for request validation, with the other models it refers
+    // to. Only the models are copied: this runs per keystroke, and an API's methods can be many.
+    model::RestApi api;
+    api.id = project().api.id;
+    api.models = project().api.models;
     for (model::Model &m : api.models) {
         if (m.name == key())
             m.schema = text;
