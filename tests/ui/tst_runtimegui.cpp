@@ -12,13 +12,16 @@
 #include "widgets/inspector/timelineview.h"
 #include "widgets/mainwindow.h"
 #include "widgets/runcontrols.h"
+#include "workbench/templateworkbench.h"
 
 #include <QDir>
 #include <QDockWidget>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QTest>
 #include <QUndoStack>
 
@@ -109,7 +112,31 @@ private Q_SLOTS:
         QCOMPARE(curlBody(run->invokeUrl() + u"/dev/"_s), QByteArray("{\"edited\": true}"));
         QTRY_VERIFY(inspector->model()->rowCount() >= 6);
 
+        // A failed request, opened in the workbench: its template renders against what was sent.
+        curlBody(run->invokeUrl() + u"/dev/pets/0?color=brown"_s, &status);
+        QCOMPARE(status, 404);
+        QTRY_VERIFY(inspector->model()->rowCount() >= 7);
+        const int failed = inspector->model()->rowCount() - 1;
+        QCOMPARE(inspector->model()->exchange(failed)->response.status, 404);
+        QVERIFY(inspector->selectRow(failed));
+        QTest::mouseClick(window.findChild<QToolButton *>(u"inspectorOpenInWorkbench"_s), Qt::LeftButton);
+        auto *bench = window.findChild<portico::workbench::TemplateWorkbench *>(u"requestTemplateWorkbench"_s);
+        QVERIFY(bench);
+        QVERIFY(bench->isVisible());
+        const portico::workbench::TemplateWorkbench::SampleRequest sample = bench->sampleRequest();
+        QVERIFY2(sample.path.contains(u"\"petId\": \"0\""_s), qPrintable(sample.path));
+        QVERIFY(sample.query.contains(u"\"color\": \"brown\""_s));
+        QVERIFY(sample.stageVariables.contains(u"backendUrl"_s));
+        QVERIFY(sample.context.contains(u"\"stage\": \"dev\""_s));
+        QTRY_VERIFY(bench->previewText().contains(u"404"_s));
+
         const QString screenshots = qEnvironmentVariable("PORTICO_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty()) {
+            QTest::qWait(100);
+            QVERIFY(window.grab().save(QDir(screenshots).filePath(u"failed-request-in-workbench.png"_s)));
+            window.findChild<QTabWidget *>(u"editorTabs"_s)->setCurrentIndex(0);
+        }
+
         if (!screenshots.isEmpty()) {
             QVERIFY(inspector->selectRow(1)); // the PATCH the authorizer could not run for
             QTest::qWait(100);

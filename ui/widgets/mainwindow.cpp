@@ -22,6 +22,7 @@
 #include "base/json.h"
 #include "editing/apidocument.h"
 #include "editing/autosaver.h"
+#include "running/capturedsample.h"
 #include "editing/projectparts.h"
 #include "editing/resourcetreemodel.h"
 #include "model/enums.h"
@@ -533,6 +534,11 @@ void MainWindow::createRuntime()
         runMenu->insertAction(runMenu->actions().value(0), m_run->startStopAction());
         runMenu->insertSeparator(runMenu->actions().value(1));
     }
+    connect(m_run->inspector(), &inspector::InspectorPanel::openInWorkbenchRequested, this,
+            [this](const runtime::ExchangePtr &exchange) {
+                if (!openCapturedInWorkbench(exchange))
+                    statusBar()->showMessage(tr("The method that served this request has no integration now."), 5000);
+            });
     // Starting shows what arrives.
     connect(m_run, &RunControls::runningChanged, this, [this, dock](bool running) {
         if (running) {
@@ -543,6 +549,28 @@ void MainWindow::createRuntime()
                 resizeDocks({dock}, {320}, Qt::Vertical);
         }
     });
+}
+
+workbench::TemplateWorkbench *MainWindow::openCapturedInWorkbench(const runtime::ExchangePtr &exchange)
+{
+    if (!exchange)
+        return nullptr;
+    const model::Resource *resource = m_document->api().findResourceByPath(exchange->resourcePath);
+    if (!resource)
+        return nullptr;
+    // The verb that answered: the request's, or ANY when the resource has only that.
+    QString verb = exchange->httpMethod;
+    if (!resource->methods.count(verb) && resource->methods.count(QStringLiteral("ANY")))
+        verb = QStringLiteral("ANY");
+    QString contentType = QString::fromLatin1(exchange->request.header("content-type")).section(QLatin1Char(';'), 0, 0).trimmed();
+    if (contentType.isEmpty())
+        contentType = QStringLiteral("application/json"); // as API Gateway picks the template
+    workbench::TemplateWorkbench *bench = editRequestTemplate(resource->id, verb, contentType);
+    if (!bench)
+        return nullptr;
+    const running::CapturedSample sample = running::capturedSample(*exchange, m_run->stageVariables(exchange->stage));
+    bench->setSampleRequest({sample.body, sample.path, sample.query, sample.headers, sample.stageVariables, sample.context});
+    return bench;
 }
 
 void MainWindow::createProblemsDock()

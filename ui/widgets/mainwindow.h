@@ -9,6 +9,7 @@
 #include "model/corsconfigurator.h"
 #include "editing/methodtemplates.h"
 #include "editing/projectpartsmodel.h"
+#include "runtime/tracebus.h"
 #include "openapi/exporter.h"
 #include "openapidialogs.h"
 
@@ -154,6 +155,11 @@ public:
 
     // Ctrl+P: the quick-open box over every resource, method and named part; choosing one selects it.
     QDialog *openQuickOpen();
+
+    // The Inspector's "Open in Workbench": the request template of the method that served
+    // `exchange` (for its content type) in a tab, the captured request as its sample input.
+    // nullptr when the method or its integration is gone.
+    workbench::TemplateWorkbench *openCapturedInWorkbench(const runtime::ExchangePtr &exchange);
 
     // The report of the last import; nullptr when it had nothing to say.
     ImportReportView *importReport() const { return m_importReport; }

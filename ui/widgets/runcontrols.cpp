@@ -166,6 +166,17 @@ QString RunControls::invokeUrl() const
     return m_runtime->baseUrl();
 }
 
+std::map<QString, QString> RunControls::stageVariables(const QString &stage) const
+{
+    if (const model::Stage *deployed = m_document->project().findStage(stage))
+        return deployed->variables;
+    std::map<QString, QString> variables;
+    QString problem;
+    for (const auto &[name, value] : parsedVariables(&problem))
+        variables[name] = value;
+    return variables;
+}
+
 void RunControls::setPort(int port)
 {
     m_port->setValue(port);

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <map>
 
 class QAction;
 class QCheckBox;
@@ -58,6 +59,9 @@ public:
     // "name=value" pairs separated by commas or spaces: the draft's stage variables.
     void setDraftVariables(const QString &text);
     QString invokeUrl() const;
+    // The variables a stage serves with: the project's for a deployed stage, the toolbar's for
+    // the draft.
+    std::map<QString, QString> stageVariables(const QString &stage) const;
 
     // Seams for the window's questions: trust a project's functions, where to save HAR, errors.
     std::function<bool(const QString &projectPath)> askTrust;

@@ -329,6 +329,25 @@ void TemplateWorkbench::setSampleBody(const QString &body)
     renderNow();
 }
 
+void TemplateWorkbench::setSampleRequest(const SampleRequest &sample)
+{
+    m_body->setPlainText(sample.body);
+    m_pathParams->setPlainText(sample.path);
+    m_queryParams->setPlainText(sample.query);
+    m_headerParams->setPlainText(sample.headers);
+    m_stageVariables->setPlainText(sample.stageVariables);
+    m_context->setPlainText(sample.context);
+    // A request without a body (a GET) is about its parameters: show those.
+    m_sampleTabs->setCurrentWidget(sample.body.isEmpty() ? m_pathParams : m_body);
+    renderNow();
+}
+
+TemplateWorkbench::SampleRequest TemplateWorkbench::sampleRequest() const
+{
+    return {m_body->toPlainText(),           m_pathParams->toPlainText(),     m_queryParams->toPlainText(),
+            m_headerParams->toPlainText(),   m_stageVariables->toPlainText(), m_context->toPlainText()};
+}
+
 QString TemplateWorkbench::previewText() const
 {
     return m_preview->toPlainText();

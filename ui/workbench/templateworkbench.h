@@ -53,6 +53,19 @@ public:
     // The sample request, as the fields hold it (JSON objects of strings for the parameters and
     // stage variables, a JSON object for $context).
     void setSampleBody(const QString &body);
+    // The whole sample request at once (a request captured by the runtime, say): the body, and
+    // JSON texts for the path, query and header parameters, the stage variables and $context.
+    struct SampleRequest
+    {
+        QString body;
+        QString path;
+        QString query;
+        QString headers;
+        QString stageVariables;
+        QString context;
+    };
+    void setSampleRequest(const SampleRequest &sample);
+    SampleRequest sampleRequest() const;
 
     // Starts rendering now instead of at the next turn of the event loop. The output arrives
     // with rendered(): rendering runs on a worker thread.

@@ -96,11 +96,18 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     QToolButton *har = toolButton(QStringLiteral("inspectorExportHar"), tr("Export HAR..."),
                                   tr("The selection (or everything) as HAR 1.2, for a browser's developer tools"));
     connect(har, &QToolButton::clicked, this, &InspectorPanel::exportHarRequested);
+    QToolButton *workbench = toolButton(QStringLiteral("inspectorOpenInWorkbench"), tr("Open in Workbench"),
+                                        tr("The method's request template, with this request as its sample input"));
+    connect(workbench, &QToolButton::clicked, this, [this] {
+        const std::vector<runtime::ExchangePtr> selected = selectedExchanges();
+        if (!selected.empty() && !selected.back()->resourcePath.isEmpty())
+            Q_EMIT openInWorkbenchRequested(selected.back());
+    });
     m_count = new QLabel;
     m_count->setObjectName(QStringLiteral("inspectorCount"));
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
-    for (QToolButton *button : {m_pause, clear, replay, curl, har})
+    for (QToolButton *button : {m_pause, clear, replay, curl, har, workbench})
         bar->addWidget(button);
     bar->addWidget(m_count);
 

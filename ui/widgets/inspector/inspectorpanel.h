@@ -62,6 +62,8 @@ public:
 Q_SIGNALS:
     // The person asked to save HAR; the window asks where.
     void exportHarRequested();
+    // "Open in Workbench": the request's template, with this request as its sample input.
+    void openInWorkbenchRequested(const runtime::ExchangePtr &exchange);
 
 private:
     void showSelected();
