@@ -5,6 +5,7 @@
 
 #include "model/apieditor.h"
 #include "model/projectfile.h"
+#include "running/capturedsample.h"
 #include "running/exchangeexport.h"
 #include "running/exchangetablemodel.h"
 #include "running/runtimecontroller.h"
@@ -196,6 +197,17 @@ private Q_SLOTS:
         shell.start(u"sh"_s, {u"-c"_s, command + u" -s -o /dev/null -w '%{http_code}'"_s});
         QVERIFY(shell.waitForFinished(10000));
         QCOMPARE(shell.readAllStandardOutput().toInt(), post->response.status);
+    }
+
+    void pathParametersAreReadBackFromTheResource()
+    {
+        using portico::running::pathParameters;
+        using Map = std::map<QString, QString>;
+        QCOMPARE(pathParameters(u"/pets/{petId}"_s, u"/pets/7"_s), (Map {{u"petId"_s, u"7"_s}}));
+        QCOMPARE(pathParameters(u"/{proxy+}"_s, u"/a/b%20c/d"_s), (Map {{u"proxy"_s, u"a/b c/d"_s}}));
+        QCOMPARE(pathParameters(u"/users/{id}/orders/{orderId}"_s, u"/users/u1/orders/o%2F2"_s),
+                 (Map {{u"id"_s, u"u1"_s}, {u"orderId"_s, u"o/2"_s}}));
+        QCOMPARE(pathParameters(u"/pets"_s, u"/pets"_s), Map {});
     }
 };
 
