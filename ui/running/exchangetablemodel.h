@@ -64,7 +64,7 @@ private:
     void dropDetailBeyondLimit();
 
     std::deque<Row> m_rows;
-    // Rows [m_firstFull, size) keep their exchange.
+    // The last m_fullCount rows keep their exchange.
     size_t m_fullCount = 0;
     size_t m_fullLimit = 10000;
     size_t m_summaryLimit = 200000;

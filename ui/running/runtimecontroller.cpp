@@ -65,7 +65,7 @@ base::Status RuntimeController::start(const Settings &settings)
             m_batchTimer.start();
     }, Qt::QueuedConnection);
     Q_EMIT runningChanged(true);
-    if (m_haveProject)
+    if (m_project)
         compile();
     return base::success();
 }
@@ -107,15 +107,14 @@ void RuntimeController::setDraft(bool serveDraft, const runtime::NamedStrings &v
 {
     m_settings.serveDraft = serveDraft;
     m_settings.draftVariables = variables;
-    if (m_server && m_haveProject)
+    if (m_server && m_project)
         compile();
 }
 
 void RuntimeController::setProject(const model::Project &project, const QString &projectPath)
 {
-    m_project = project;
+    m_project = std::make_shared<const model::Project>(project);
     m_projectPath = projectPath;
-    m_haveProject = true;
     if (m_server)
         compile();
 }
@@ -142,8 +141,8 @@ void RuntimeController::compile()
         m_functions = std::make_shared<runtime::FunctionHost>(directory, trusted, m_server.get());
         m_trusted = trusted;
     }
-    m_functions->setFunctions(m_project.localFunctions);
-    m_control->setProject(std::make_shared<const model::Project>(m_project));
+    m_functions->setFunctions(m_project->localFunctions);
+    m_control->setProject(m_project);
 
     std::optional<runtime::DraftStage> draft;
     if (m_settings.serveDraft) {
@@ -158,14 +157,14 @@ void RuntimeController::compile()
         Compiled compiled = watcher->result();
         for (runtime::ServedStage &stage : compiled.stages)
             stage.functions = m_functions;
-        m_gateway->setApiId(m_project.api.id);
+        m_gateway->setApiId(m_project->api.id);
         m_gateway->setStages(std::move(compiled.stages));
         m_problems = std::move(compiled.problems);
         Q_EMIT stagesChanged();
     });
     watcher->setFuture(QtConcurrent::run([project = m_project, draft, ledger = m_ledger, directory] {
         Compiled compiled;
-        compiled.stages = runtime::stagesFromProject(project, draft, compiled.problems, ledger, directory);
+        compiled.stages = runtime::stagesFromProject(*project, draft, compiled.problems, ledger, directory);
         return compiled;
     }));
 }

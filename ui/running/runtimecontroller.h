@@ -92,9 +92,10 @@ private:
     std::shared_ptr<runtime::TraceSubscription> m_traces;
     QTimer m_batchTimer;
 
-    model::Project m_project;
+    // One copy per project handed over, shared by the control API and the compile: a project can
+    // be large, and this runs after every edit.
+    std::shared_ptr<const model::Project> m_project;
     QString m_projectPath;
-    bool m_haveProject = false;
     bool m_trusted = false;
     // Each compile has a number; a result that is not the latest is dropped.
     quint64 m_generation = 0;

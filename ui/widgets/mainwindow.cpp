@@ -187,7 +187,7 @@ void MainWindow::createActions()
     m_deployAction = makeAction(QStringLiteral("actionDeploy"), tr("&Deploy API..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(m_deployAction, &QAction::triggered, this, [this] {
         const std::optional<Navigator::PartSelection> part = m_navigator->currentPart();
-        promptDeploy(part && part->kind == editing::PartKind::Stage ? part->key : QString());
+        runDeployDialog(part && part->kind == editing::PartKind::Stage ? part->key : QString());
     });
     m_importKeysAction = makeAction(QStringLiteral("actionImportApiKeys"), tr("Import API &Keys (CSV)..."), QKeySequence());
     connect(m_importKeysAction, &QAction::triggered, this, [this] {
@@ -1083,7 +1083,7 @@ void MainWindow::promptAddPart(editing::PartKind kind)
 {
     using editing::PartKind;
     if (kind == PartKind::Stage || kind == PartKind::Deployment) {
-        promptDeploy(QString());
+        runDeployDialog(QString());
         return;
     }
     QStringList choices;
@@ -1186,31 +1186,27 @@ base::Result<QString> MainWindow::addPart(editing::PartKind kind, const QString 
     return key;
 }
 
-void MainWindow::promptDeploy(const QString &stageName)
-{
-    runDeployDialog(stageName);
-}
-
 void MainWindow::runDeployDialog(const QString &stageName)
 {
     DeployDialog dialog(m_document, this);
     if (!stageName.isEmpty())
         dialog.setStage(stageName);
-    connect(&dialog, &DeployDialog::deployed, this, [this](const QString &stage, const QString &deploymentId) {
-        selectPart(editing::PartKind::Stage, stage);
-        statusBar()->showMessage(tr("Deployed to %1 (deployment %2)").arg(stage, deploymentId), 5000);
-    });
+    connect(&dialog, &DeployDialog::deployed, this, &MainWindow::showDeployed);
     dialog.exec();
 }
 
 base::Result<QString> MainWindow::deployTo(const QString &stageName, const QString &description)
 {
     base::Result<QString> deployed = m_document->deploy(stageName, description);
-    if (deployed.ok()) {
-        selectPart(editing::PartKind::Stage, stageName.trimmed());
-        statusBar()->showMessage(tr("Deployed to %1 (deployment %2)").arg(stageName.trimmed(), deployed.value()), 5000);
-    }
+    if (deployed.ok())
+        showDeployed(stageName.trimmed(), deployed.value());
     return deployed;
+}
+
+void MainWindow::showDeployed(const QString &stageName, const QString &deploymentId)
+{
+    selectPart(editing::PartKind::Stage, stageName);
+    statusBar()->showMessage(tr("Deployed to %1 (deployment %2)").arg(stageName, deploymentId), 5000);
 }
 
 base::Status MainWindow::importApiKeys(const QString &path)

@@ -205,8 +205,9 @@ private:
     void promptAddMethod();
     void promptAddPart(editing::PartKind kind);
     void promptDuplicate();
+    // After a deploy from the dialog or deployTo(): the stage selected, the deployment named.
+    void showDeployed(const QString &stageName, const QString &deploymentId);
     void promptEnableCors();
-    void promptDeploy(const QString &stageName);
     void deleteSelected();
     void openRecentFile(const QString &path);
     void rebuildRecentMenu();
