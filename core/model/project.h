@@ -5,6 +5,7 @@
 #include "access.h"
 #include "localfunction.h"
 #include "localuserpool.h"
+#include "savedrequest.h"
 #include "restapi.h"
 #include "stage.h"
 
@@ -23,6 +24,8 @@ struct Project
     std::vector<UsagePlan> usagePlans;
     std::vector<LocalFunction> localFunctions;
     std::vector<LocalUserPool> localUserPools;
+    // The composer's saved requests with their expectations, for every method.
+    std::vector<SavedRequest> savedRequests;
 
     const Deployment *findDeployment(const QString &id) const;
     const Stage *findStage(const QString &name) const;
