@@ -1,6 +1,7 @@
 #include "linter.h"
 
 #include "base/limits.h"
+#include "jsonpath/path.h"
 #include "pathrules.h"
 
 #include <QRegularExpression>
@@ -349,6 +350,25 @@ void checkStagesAndAccess(const Project &p, std::vector<Diagnostic> &out)
     }
 }
 
+// Saved requests outlive edits to the API: say which ones no longer fit it. Warnings only, since
+// AWS never sees them; `portico-cli test` would report them as failures.
+void checkSavedRequests(const Project &p, std::vector<Diagnostic> &out)
+{
+    for (const SavedRequest &saved : p.savedRequests) {
+        const QString at = QStringLiteral("saved request \"%1\" (%2 %3)").arg(saved.name, saved.resourcePath, saved.httpMethod);
+        const Resource *resource = p.api.findResourceByPath(saved.resourcePath);
+        if (!resource || !resource->methods.contains(saved.httpMethod))
+            out.push_back(Diagnostic::warning(at, QStringLiteral("the method no longer exists")));
+        if (!saved.apiKeyId.isEmpty() && !p.findApiKey(saved.apiKeyId))
+            out.push_back(Diagnostic::warning(at, QStringLiteral("API key %1 does not exist").arg(saved.apiKeyId)));
+        for (const JsonPathExpectation &check : saved.expect.jsonPaths) {
+            base::Result<jsonpath::Path> compiled = jsonpath::Path::compile(check.path);
+            if (!compiled.ok())
+                out.push_back(Diagnostic::warning(at, QStringLiteral("JSONPath %1: %2").arg(check.path, compiled.error().message)));
+        }
+    }
+}
+
 } // namespace
 
 std::vector<Diagnostic> Linter::lintApi(const RestApi &api)
@@ -362,6 +382,7 @@ std::vector<Diagnostic> Linter::lint(const Project &project)
 {
     std::vector<Diagnostic> out = lintApi(project.api);
     checkStagesAndAccess(project, out);
+    checkSavedRequests(project, out);
     return out;
 }
 

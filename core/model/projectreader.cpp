@@ -1,4 +1,5 @@
 #include "projectreader.h"
+#include "savedrequestjson.h"
 
 #include "base/jsonreader.h"
 
@@ -316,7 +317,7 @@ void readProject(JsonReader &r, Project &project, const std::vector<base::Diagno
     if (!r.expectObject())
         return;
     r.rejectUnknownKeys({"formatVersion", "api", "deployments", "stages", "apiKeys", "usagePlans",
-                         "localFunctions", "localUserPools"});
+                         "localFunctions", "localUserPools", "savedRequests"});
     if (!r.has("formatVersion")) {
         r.error(r.pointerTo("formatVersion"),
                 QStringLiteral("required integer is missing (is this a Portico project file?)"));
@@ -463,6 +464,9 @@ void readProject(JsonReader &r, Project &project, const std::vector<base::Diagno
         pool.userPoolArn = u.requiredString("userPoolArn");
         pool.jwksFile = u.requiredString("jwksFile");
         project.localUserPools.push_back(pool);
+    });
+    r.forEachElement("savedRequests", [&](JsonReader &s) {
+        project.savedRequests.push_back(readSavedRequest(s));
     });
 }
 

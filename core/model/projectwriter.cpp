@@ -1,4 +1,5 @@
 #include "projectwriter.h"
+#include "savedrequestjson.h"
 
 #include <algorithm>
 
@@ -380,6 +381,13 @@ Json ProjectWriter::toJson(const Project &project)
             pools.push_back(std::move(uo));
         }
         o["localUserPools"] = std::move(pools);
+    }
+    // Likewise saved requests: a project without any keeps the file it had.
+    if (!project.savedRequests.empty()) {
+        Json requests = Json::array();
+        for (const SavedRequest &request : project.savedRequests)
+            requests.push_back(savedRequestToJson(request));
+        o["savedRequests"] = std::move(requests);
     }
     return o;
 }

@@ -228,5 +228,33 @@ Project everyFieldProject()
     p.localFunctions = {handler, command, url};
     p.localUserPools = {LocalUserPool{s("arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbC"),
                                       s("cognito/jwks.json")}};
+
+    SavedRequest replace;
+    replace.name = s("replace item 7 — ünïcödé");
+    replace.resourcePath = s("/items/{itemId}");
+    replace.httpMethod = s("PUT");
+    replace.pathParameters = {{s("itemId"), s("7 / eight")}};
+    replace.query = {{s("tag"), s("a")}, {s("tag"), s("b c")}};
+    replace.headers = {{s("Content-Type"), s("application/json")}, {s("X-Trace"), s("1")}};
+    replace.body = s("{\"name\": \"seven\"}");
+    replace.stageVariables = {{s("backend"), s("http://127.0.0.1:9000")}};
+    replace.apiKeyId = k.id;
+    replace.authorizationToken = s("Bearer allow-me");
+    replace.expect.status = 200;
+    replace.expect.headers = {{s("Content-Type"), s("application/json")}};
+    replace.expect.bodyMode = BodyExpectation::JsonSubset;
+    replace.expect.body = s("{\n  \"id\": 7,\n  \"tags\": [\n    \"a\"\n  ]\n}");
+    replace.expect.jsonPaths = {JsonPathExpectation{s("$.name"), s("\"seven\"")},
+                            JsonPathExpectation{s("$.tags[0]"), std::nullopt},
+                            JsonPathExpectation{s("$.owner"), s("{\n  \"id\": 1\n}")}};
+    SavedRequest any;
+    any.name = s("delete through the proxy");
+    any.resourcePath = s("/{proxy+}");
+    any.httpMethod = s("ANY");
+    any.sendMethod = s("DELETE");
+    any.pathParameters = {{s("proxy"), s("a/b/c")}};
+    any.expect.bodyMode = BodyExpectation::Equals;
+    any.expect.body = s("deleted\n");
+    p.savedRequests = {replace, any};
     return p;
 }

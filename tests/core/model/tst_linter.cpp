@@ -260,6 +260,36 @@ private Q_SLOTS:
         row("local function without handler",
             [](Project &p) { p.localFunctions.push_back(LocalFunction{QStringLiteral("fn"), LocalFunctionKind::Handler, LocalRuntime::NodeJs, {}, {}, {}, {}, {}, 3, 1}); },
             {QStringLiteral("error: local function fn: handler is required (file.function, as in AWS)")});
+        const auto saved = [](const char *path, const char *verb) {
+            SavedRequest request;
+            request.name = QStringLiteral("try it");
+            request.resourcePath = QString::fromLatin1(path);
+            request.httpMethod = QString::fromLatin1(verb);
+            return request;
+        };
+        row("saved request for a method that is gone",
+            [&](Project &p) { p.savedRequests.push_back(saved("/pets/{petId}", "PUT")); },
+            {QStringLiteral("warning: saved request \"try it\" (/pets/{petId} PUT): the method no longer exists")});
+        row("saved request for a resource that is gone",
+            [&](Project &p) { p.savedRequests.push_back(saved("/owners", "GET")); },
+            {QStringLiteral("warning: saved request \"try it\" (/owners GET): the method no longer exists")});
+        row("saved request with a key that is gone",
+            [&](Project &p) {
+                SavedRequest request = saved("/pets", "GET");
+                request.apiKeyId = QStringLiteral("nokey00001");
+                p.savedRequests.push_back(request);
+            },
+            {QStringLiteral("warning: saved request \"try it\" (/pets GET): API key nokey00001 does not exist")});
+        row("saved request with a JSONPath that does not compile",
+            [&](Project &p) {
+                SavedRequest request = saved("/pets", "GET");
+                request.expect.jsonPaths = {{QStringLiteral("$.items[0].id"), QStringLiteral("1")},
+                                            {QStringLiteral("$.items[?(@.id ==]"), std::nullopt}};
+                p.savedRequests.push_back(request);
+            },
+            {QStringLiteral("warning: saved request \"try it\" (/pets GET): JSONPath $.items[?(@.id ==]: "
+                            "expected a value: a path (@... or $...), a string, a number, true, false, null, a JSON "
+                            "array or object, or a /regex/")});
     }
     void rule()
     {

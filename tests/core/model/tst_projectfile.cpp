@@ -90,6 +90,7 @@ private Q_SLOTS:
         QCOMPARE(read->usagePlans, expected.usagePlans);
         QCOMPARE(read->localFunctions, expected.localFunctions);
         QCOMPARE(read->localUserPools, expected.localUserPools);
+        QCOMPARE(read->savedRequests, expected.savedRequests);
         QVERIFY(read.value() == expected);
     }
 
@@ -174,6 +175,43 @@ private Q_SLOTS:
                                           "POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY, found \"FETCH\""),
                            QStringLiteral("error: /stages/0/stageName: required string is missing"),
                            QStringLiteral("error: /stages/0/variables/a~1b: expected a string, found boolean")};
+
+        // Saved requests: each wrong type says where it is.
+        const auto withSaved = [](const char *requests) -> QByteArray {
+            return QByteArray("{\"formatVersion\": 1, \"api\": {\"id\": \"a\", \"name\": \"x\", \"resources\": "
+                              "[{\"id\": \"r\"}]}, \"savedRequests\": [")
+                + requests + "]}";
+        };
+        QTest::newRow("saved request without its method")
+            << withSaved("{\"name\": \"n\", \"resource\": \"/\"}")
+            << QStringList{QStringLiteral("error: /savedRequests/0/method: required string is missing")};
+        QTest::newRow("saved request with an unknown verb")
+            << withSaved("{\"name\": \"n\", \"resource\": \"/\", \"method\": \"FETCH\"}")
+            << QStringList{QStringLiteral("error: /savedRequests/0/method: expected one of GET, POST, PUT, PATCH, "
+                                          "DELETE, HEAD, OPTIONS, ANY, found \"FETCH\"")};
+        QTest::newRow("saved request query not pairs")
+            << withSaved("{\"name\": \"n\", \"resource\": \"/\", \"method\": \"GET\", "
+                         "\"query\": [[\"a\", \"1\"], [\"b\", 2]], \"headers\": {\"a\": \"1\"}}")
+            << QStringList{QStringLiteral("error: /savedRequests/0/query/1: expected a [name, value] pair of strings, "
+                                          "found [\"b\",2]"),
+                           QStringLiteral("error: /savedRequests/0/headers: expected an array of [name, value] pairs, "
+                                          "found object")};
+        QTest::newRow("saved request expectations of the wrong types")
+            << withSaved("{\"name\": \"n\", \"resource\": \"/\", \"method\": \"GET\", \"expect\": "
+                         "{\"status\": \"200\", \"headers\": {\"X\": 1}, \"jsonPath\": [{\"equals\": 1}], "
+                         "\"bodies\": 1}}")
+            << QStringList{QStringLiteral("error: /savedRequests/0/expect/bodies: unknown field \"bodies\""),
+                           QStringLiteral("error: /savedRequests/0/expect/status: expected an integer, found string"),
+                           QStringLiteral("error: /savedRequests/0/expect/headers/X: expected a string, found integer"),
+                           QStringLiteral("error: /savedRequests/0/expect/jsonPath/0/path: required string is missing")};
+        QTest::newRow("saved request body expectation with two modes")
+            << withSaved("{\"name\": \"n\", \"resource\": \"/\", \"method\": \"GET\", \"expect\": "
+                         "{\"body\": {\"equals\": \"a\", \"jsonSubset\": {}}}}, "
+                         "{\"name\": \"m\", \"resource\": \"/\", \"method\": \"GET\", \"expect\": "
+                         "{\"body\": {\"equals\": 5}}}")
+            << QStringList{QStringLiteral("error: /savedRequests/0/expect/body: expected exactly one of \"equals\" "
+                                          "and \"jsonSubset\""),
+                           QStringLiteral("error: /savedRequests/1/expect/body/equals: expected a string, found integer")};
     }
     void brokenFilesAreRejectedWithLocation()
     {
