@@ -11,8 +11,18 @@ void Responder::send(Response response) const
     if (!m_channel)
         return;
     std::unique_lock lock(m_channel->mutex);
-    if (m_channel->sent || !m_channel->connection)
+    if (m_channel->sent)
         return;
+    if (!m_channel->connection) {
+        if (!m_channel->deliver)
+            return;
+        m_channel->sent = true;
+        const std::function<void(Response)> deliver = std::move(m_channel->deliver);
+        m_channel->deliver = nullptr;
+        lock.unlock();
+        deliver(std::move(response));
+        return;
+    }
     m_channel->sent = true;
     Connection *connection = m_channel->connection;
     if (m_channel->thread == QThread::currentThread()) {
@@ -32,7 +42,14 @@ bool Responder::clientConnected() const
     if (!m_channel)
         return false;
     std::lock_guard lock(m_channel->mutex);
-    return m_channel->connection != nullptr;
+    return m_channel->connection != nullptr || m_channel->deliver != nullptr;
+}
+
+Responder Responder::toCallback(std::function<void(Response)> deliver)
+{
+    auto channel = std::make_shared<Channel>();
+    channel->deliver = std::move(deliver);
+    return Responder(std::move(channel));
 }
 
 } // namespace portico::http

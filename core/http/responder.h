@@ -4,6 +4,7 @@
 
 #include "httpmessage.h"
 
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -25,10 +26,18 @@ public:
         Connection *connection = nullptr;
         QThread *thread = nullptr;
         bool sent = false;
+        // Set instead of a connection for a request run in-process (no socket): taken out and
+        // called on the first send.
+        std::function<void(Response)> deliver;
     };
 
     Responder() = default;
     explicit Responder(std::shared_ptr<Channel> channel) : m_channel(std::move(channel)) {}
+
+    // A responder with no connection behind it: the response goes to `deliver`, called once, on
+    // the thread that sends it (any thread; the caller hops back to its own if it needs to).
+    // clientConnected() stays true until then. For requests run in-process: the composer, tests.
+    static Responder toCallback(std::function<void(Response)> deliver);
 
     // Sends the response; only the first call among the copies of one Responder has an effect.
     void send(Response response) const;

@@ -127,6 +127,16 @@ std::vector<QString> Gateway::stageNames() const
 
 void Gateway::handle(http::Request request, http::Responder respond)
 {
+    dispatch(std::move(request), std::move(respond), std::nullopt);
+}
+
+void Gateway::handleWithStageVariables(http::Request request, http::Responder respond, NamedStrings stageVariables)
+{
+    dispatch(std::move(request), std::move(respond), std::move(stageVariables));
+}
+
+void Gateway::dispatch(http::Request request, http::Responder respond, std::optional<NamedStrings> stageVariables)
+{
     const InvokeTarget target = resolveInvokeTarget(request.header("Host"), request.path);
     const std::shared_ptr<const Served> served = this->served();
     if (!target.apiId.isEmpty() && target.apiId.compare(served->apiId, Qt::CaseInsensitive) != 0) {
@@ -141,7 +151,13 @@ void Gateway::handle(http::Request request, http::Responder respond)
         respond.send(jsonMessage(403, "Forbidden", "ForbiddenException"));
         return;
     }
-    auto execution = std::make_shared<MethodExecution>(it->second, std::move(request), QString::fromUtf8(target.path),
+    std::shared_ptr<const ServedStage> stage = it->second;
+    if (stageVariables) {
+        auto withVariables = std::make_shared<ServedStage>(*stage);
+        withVariables->variables = std::move(*stageVariables);
+        stage = std::move(withVariables);
+    }
+    auto execution = std::make_shared<MethodExecution>(std::move(stage), std::move(request), QString::fromUtf8(target.path),
                                                        std::move(respond), m_traces, served->apiId);
     execution->run();
 }

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace portico::runtime {
 
@@ -41,6 +42,10 @@ public:
     TraceBus &traces() { return m_traces; }
 
     void handle(http::Request request, http::Responder respond) override;
+    // As handle(), with the stage's variables replaced by `stageVariables` for this request only
+    // (the composer's and `portico-cli test`'s variables for the draft stage). Everything else of
+    // the stage is shared: its compiled API, authorizer cache, usage counters, functions.
+    void handleWithStageVariables(http::Request request, http::Responder respond, NamedStrings stageVariables);
 
 private:
     // One immutable snapshot, swapped whole.
@@ -50,6 +55,8 @@ private:
         std::map<QString, std::shared_ptr<const ServedStage>> stages;
     };
     std::shared_ptr<const Served> served() const;
+    // Routes to the stage the request names; `stageVariables`, when given, replace its own.
+    void dispatch(http::Request request, http::Responder respond, std::optional<NamedStrings> stageVariables);
 
     mutable std::mutex m_mutex;
     std::shared_ptr<const Served> m_served;
