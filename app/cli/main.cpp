@@ -7,6 +7,7 @@
 #include "lintcommand.h"
 #include "rendercommand.h"
 #include "servecommand.h"
+#include "testcommand.h"
 #include "usagecommand.h"
 
 #include <QCoreApplication>
@@ -37,6 +38,11 @@ Commands:
         [--log] [--trust]
                    Serve the project's stages on http://127.0.0.1:PORT/{stage}/{path} as API
                    Gateway would (also LocalStack's URL forms) until Ctrl-C. See serve --help.
+  test PROJECT [--stage S] [--junit FILE] [--trust] [--filter TEXT]
+                   Run every saved request of the project through the gateway in-process and
+                   check its expectations (status, headers, body, JSONPath): PASS or FAIL per
+                   request with the differences, JUnit XML for CI. Exit status 0 when all pass,
+                   1 when any fails, 2 when the project cannot be read. See test --help.
   keys PROJECT list | generate [NAME] [--plan ID]... | enable KEY | disable KEY
              | import FILE.csv
                    Manage the project's API keys: generate AWS-like keys, turn them on and off,
@@ -130,6 +136,8 @@ int main(int argc, char *argv[])
         return portico::cli::runExport(args, out, err);
     if (command == QLatin1String("serve"))
         return portico::cli::runServe(args, out, err);
+    if (command == QLatin1String("test"))
+        return portico::cli::runTest(args, out, err);
     if (command == QLatin1String("bench-render"))
         return portico::cli::runBenchRender(args, out, err);
     if (command == QLatin1String("format")) {

@@ -96,9 +96,14 @@ ClientPool::ClientPool() = default;
 
 ClientPool::~ClientPool()
 {
+    // A socket still open closes in its destructor and signals `disconnected`, whose handler
+    // would discard the connection from the very lists torn down here (a crash at the exit of a
+    // thread, or of portico-cli test, that kept a backend connection alive).
     for (auto &[origin, connections] : m_idle) {
-        for (Connection *c : connections)
+        for (Connection *c : connections) {
+            c->socket->disconnect();
             delete c;
+        }
     }
 }
 

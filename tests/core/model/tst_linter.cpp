@@ -296,6 +296,9 @@ private Q_SLOTS:
         QFETCH(Mutation, mutate);
         QFETCH(QStringList, expected);
         Project p = m_sample;
+        // The sample's saved requests would add a warning to every row that moves a method;
+        // the rows about saved requests bring their own.
+        p.savedRequests.clear();
         mutate(p);
         QStringList found;
         for (const base::Diagnostic &d : Linter::lint(p))
