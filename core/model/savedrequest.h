@@ -77,6 +77,9 @@ struct SavedRequest
     QString authorizationToken;
     RequestExpectations expect;
 
+    // "GET /pets/{petId} name": what tells saved requests apart within a project.
+    QString key() const { return httpMethod + QLatin1Char(' ') + resourcePath + QLatin1Char(' ') + name; }
+
     // The verb sent: sendMethod for ANY methods, else httpMethod.
     QString verb() const
     {

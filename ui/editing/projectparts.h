@@ -39,6 +39,7 @@ PORTICO_PART_TRAITS(model::Stage, 5, "stage", p.stages, stageName)
 PORTICO_PART_TRAITS(model::Deployment, 6, "deployment", p.deployments, id)
 PORTICO_PART_TRAITS(model::ApiKey, 7, "API key", p.apiKeys, id)
 PORTICO_PART_TRAITS(model::UsagePlan, 8, "usage plan", p.usagePlans, id)
+PORTICO_PART_TRAITS(model::SavedRequest, 9, "saved request", p.savedRequests, key())
 
 #undef PORTICO_PART_TRAITS
 
@@ -66,5 +67,6 @@ QStringList referencesTo(const model::Project &project, const model::ApiKey &ite
 inline QStringList referencesTo(const model::Project &, const model::GatewayResponse &) { return {}; }
 inline QStringList referencesTo(const model::Project &, const model::LocalFunction &) { return {}; }
 inline QStringList referencesTo(const model::Project &, const model::UsagePlan &) { return {}; }
+inline QStringList referencesTo(const model::Project &, const model::SavedRequest &) { return {}; }
 
 } // namespace portico::editing

@@ -58,6 +58,10 @@ base::Status RuntimeController::start(const Settings &settings)
         m_gateway.reset();
         return started;
     }
+    // In-process requests run on a server thread, like a request from a socket: the gateway's
+    // backends and functions answer on the thread that asked, which must run an event loop.
+    m_invoker = std::make_unique<QObject>();
+    m_invoker->moveToThread(m_server->workerThread(0));
     m_traces = m_gateway->traces().subscribe();
     // From a server thread, when the queue goes from empty to not: gather for a moment, then take.
     connect(m_traces.get(), &runtime::TraceSubscription::available, this, [this] {
@@ -83,6 +87,8 @@ void RuntimeController::stop()
     m_traces.reset();
     m_batchTimer.stop();
     m_server.reset();
+    // Its thread has ended: nothing can be queued for it any more.
+    m_invoker.reset();
     m_control.reset();
     m_gateway.reset();
     Q_EMIT runningChanged(false);
@@ -101,6 +107,31 @@ QString RuntimeController::baseUrl() const
     const QString host = bind.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + bind.toString() + QLatin1Char(']')
                                                                            : bind.toString();
     return QStringLiteral("http://%1:%2").arg(host).arg(m_server->port());
+}
+
+base::Status RuntimeController::invoke(http::Request request, const std::optional<runtime::NamedStrings> &stageVariables,
+                                      std::function<void(http::Response)> done)
+{
+    if (!m_server)
+        return base::Diagnostic::error(QString(), tr("The runtime is not running."));
+    if (request.peerAddress.isEmpty())
+        request.peerAddress = "127.0.0.1";
+    // The answer comes from whichever thread finishes the request; `done` runs on ours. The
+    // server's threads are joined in stop(), before this object can go.
+    http::Responder respond = http::Responder::toCallback([this, done = std::move(done)](http::Response response) {
+        QMetaObject::invokeMethod(this, [done, response = std::move(response)]() mutable { done(std::move(response)); },
+                                  Qt::QueuedConnection);
+    });
+    QMetaObject::invokeMethod(
+        m_invoker.get(),
+        [gateway = m_gateway.get(), request = std::move(request), stageVariables, respond]() mutable {
+            if (stageVariables)
+                gateway->handleWithStageVariables(std::move(request), respond, *stageVariables);
+            else
+                gateway->handle(std::move(request), respond);
+        },
+        Qt::QueuedConnection);
+    return base::success();
 }
 
 void RuntimeController::setDraft(bool serveDraft, const runtime::NamedStrings &variables)

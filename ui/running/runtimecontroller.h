@@ -8,6 +8,7 @@
 
 #include "base/diagnostic.h"
 #include "base/result.h"
+#include "http/httpmessage.h"
 #include "model/project.h"
 #include "runtime/projectstages.h"
 #include "runtime/tracebus.h"
@@ -16,7 +17,9 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace portico::http {
@@ -72,6 +75,12 @@ public:
     bool functionsTrusted() const { return m_trusted; }
     runtime::UsageLedger &ledger() { return *m_ledger; }
 
+    // Runs `request` (target "/{stage}/path?query") through the gateway without a socket, as the
+    // composer's in-process send does; `stageVariables`, when given, replace the stage's own for
+    // this request. `done` is called once, on this object's thread. An error while stopped.
+    base::Status invoke(http::Request request, const std::optional<runtime::NamedStrings> &stageVariables,
+                        std::function<void(http::Response)> done);
+
 Q_SIGNALS:
     void runningChanged(bool running);
     // A project given to setProject() is now what answers requests.
@@ -90,6 +99,8 @@ private:
     std::unique_ptr<http::Server> m_server;
     std::shared_ptr<runtime::FunctionHost> m_functions;
     std::shared_ptr<runtime::TraceSubscription> m_traces;
+    // Lives on a server thread: in-process requests are queued to it.
+    std::unique_ptr<QObject> m_invoker;
     QTimer m_batchTimer;
 
     // One copy per project handed over, shared by the control API and the compile: a project can

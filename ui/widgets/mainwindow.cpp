@@ -12,6 +12,7 @@
 #include "methodexecution/methodexecutionview.h"
 #include "recentfiles.h"
 #include "runcontrols.h"
+#include "composer/requestcomposer.h"
 #include "inspector/inspectorpanel.h"
 #include "templatebinding.h"
 #include "verbbadgedelegate.h"
@@ -534,6 +535,19 @@ void MainWindow::createRuntime()
         runMenu->insertAction(runMenu->actions().value(0), m_run->startStopAction());
         runMenu->insertSeparator(runMenu->actions().value(1));
     }
+    m_testMethodAction = new QAction(tr("&Test Method..."), this);
+    m_testMethodAction->setObjectName(QStringLiteral("actionTestMethod"));
+    m_testMethodAction->setShortcut(QKeySequence(Qt::Key_F6)); // beside F5, which starts the runtime
+    m_testMethodAction->setToolTip(tr("Compose a request to the selected method and send it to the runtime"));
+    connect(m_testMethodAction, &QAction::triggered, this, [this] { openComposer(); });
+    m_navigator->resourceTree()->addAction(m_testMethodAction);
+    if (QMenu *runMenu = menuBar()->findChild<QMenu *>(QStringLiteral("menuRun")))
+        runMenu->insertAction(runMenu->actions().value(1), m_testMethodAction);
+    connect(m_run->inspector(), &inspector::InspectorPanel::editAndResendRequested, this,
+            [this](const runtime::ExchangePtr &exchange) {
+                if (!editAndResend(exchange))
+                    statusBar()->showMessage(tr("The method that served this request is gone."), 5000);
+            });
     connect(m_run->inspector(), &inspector::InspectorPanel::openInWorkbenchRequested, this,
             [this](const runtime::ExchangePtr &exchange) {
                 if (!openCapturedInWorkbench(exchange))
@@ -549,6 +563,34 @@ void MainWindow::createRuntime()
                 resizeDocks({dock}, {320}, Qt::Vertical);
         }
     });
+}
+
+composer::RequestComposer *MainWindow::showComposerTab()
+{
+    if (!m_composer) {
+        m_composer = new composer::RequestComposer(m_document, m_run);
+        const int index = m_editorTabs->addTab(m_composer, tr("Composer"));
+        m_editorTabs->setTabToolTip(index, tr("Compose requests, send them to the runtime, check the answers"));
+    }
+    m_editorTabs->setCurrentWidget(m_composer);
+    return m_composer;
+}
+
+composer::RequestComposer *MainWindow::openComposer(const QString &resourceId, const QString &verb)
+{
+    const bool fromSelection = resourceId.isEmpty() && verb.isEmpty();
+    const QString id = fromSelection ? currentResourceId() : resourceId;
+    const QString method = fromSelection ? currentVerb() : verb;
+    composer::RequestComposer *composer = showComposerTab();
+    if (!id.isEmpty() && !method.isEmpty())
+        composer->openMethod(m_document->api().pathOf(id), method);
+    return composer;
+}
+
+composer::RequestComposer *MainWindow::editAndResend(const runtime::ExchangePtr &exchange)
+{
+    composer::RequestComposer *composer = showComposerTab();
+    return composer->loadExchange(exchange) ? composer : nullptr;
 }
 
 workbench::TemplateWorkbench *MainWindow::openCapturedInWorkbench(const runtime::ExchangePtr &exchange)

@@ -15,6 +15,7 @@
 
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSet>
 
 #include <optional>
@@ -39,6 +40,10 @@ class TemplateWorkbench;
 } // namespace portico::workbench
 
 namespace portico::widgets {
+
+namespace composer {
+class RequestComposer;
+}
 
 namespace methodexecution {
 class MethodExecutionView;
@@ -161,6 +166,13 @@ public:
     // nullptr when the method or its integration is gone.
     workbench::TemplateWorkbench *openCapturedInWorkbench(const runtime::ExchangePtr &exchange);
 
+    // Run > Test Method: the request composer in its editor tab (one for the window), showing
+    // the method `verb` of `resourceId` (the navigator's method when both are empty).
+    composer::RequestComposer *openComposer(const QString &resourceId = QString(), const QString &verb = QString());
+    // The Inspector's "Edit and Resend": the captured request in the composer. nullptr when the
+    // method that served it is gone.
+    composer::RequestComposer *editAndResend(const runtime::ExchangePtr &exchange);
+
     // The report of the last import; nullptr when it had nothing to say.
     ImportReportView *importReport() const { return m_importReport; }
 
@@ -198,6 +210,8 @@ private:
     void createCentralWidget();
     void createProblemsDock();
     void createRuntime();
+    // The composer's tab, made when first asked for, brought forward.
+    composer::RequestComposer *showComposerTab();
     void restoreWindowState();
 
     bool maybeSave();
@@ -276,6 +290,8 @@ private:
     QAction *m_addPartAction = nullptr;
     QAction *m_deployAction = nullptr;
     QAction *m_importKeysAction = nullptr;
+    QAction *m_testMethodAction = nullptr;
+    QPointer<composer::RequestComposer> m_composer;
     ProblemsPanel *m_problems = nullptr;
     RunControls *m_run = nullptr;
 };

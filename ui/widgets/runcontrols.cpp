@@ -250,6 +250,15 @@ void RunControls::stop()
     Q_EMIT runningChanged(false);
 }
 
+bool RunControls::handOverPendingEdits()
+{
+    if (!m_projectDebounce.isActive())
+        return false;
+    m_projectDebounce.stop();
+    m_runtime->setProject(m_document->project(), m_document->filePath());
+    return true;
+}
+
 void RunControls::projectChanged()
 {
     if (m_runtime->isRunning())

@@ -59,6 +59,9 @@ public:
     // "name=value" pairs separated by commas or spaces: the draft's stage variables.
     void setDraftVariables(const QString &text);
     QString invokeUrl() const;
+    // Edits still waiting for the debounce go to the runtime now. True when there were some:
+    // the runtime then serves them once it says stagesChanged.
+    bool handOverPendingEdits();
     // The variables a stage serves with: the project's for a deployed stage, the toolbar's for
     // the draft.
     std::map<QString, QString> stageVariables(const QString &stage) const;

@@ -103,11 +103,18 @@ InspectorPanel::InspectorPanel(QWidget *parent)
         if (!selected.empty() && !selected.back()->resourcePath.isEmpty())
             Q_EMIT openInWorkbenchRequested(selected.back());
     });
+    QToolButton *resend = toolButton(QStringLiteral("inspectorEditResend"), tr("Edit and Resend"),
+                                     tr("The selected request in the composer, to change and send again"));
+    connect(resend, &QToolButton::clicked, this, [this] {
+        const std::vector<runtime::ExchangePtr> selected = selectedExchanges();
+        if (!selected.empty() && !selected.back()->resourcePath.isEmpty())
+            Q_EMIT editAndResendRequested(selected.back());
+    });
     m_count = new QLabel;
     m_count->setObjectName(QStringLiteral("inspectorCount"));
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
-    for (QToolButton *button : {m_pause, clear, replay, curl, har, workbench})
+    for (QToolButton *button : {m_pause, clear, replay, resend, curl, har, workbench})
         bar->addWidget(button);
     bar->addWidget(m_count);
 

@@ -64,6 +64,8 @@ Q_SIGNALS:
     void exportHarRequested();
     // "Open in Workbench": the request's template, with this request as its sample input.
     void openInWorkbenchRequested(const runtime::ExchangePtr &exchange);
+    // "Edit and Resend": the request in the composer.
+    void editAndResendRequested(const runtime::ExchangePtr &exchange);
 
 private:
     void showSelected();

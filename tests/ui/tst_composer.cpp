@@ -1,0 +1,223 @@
+// Issue 7's composer in the window: Run > Test Method opens it on the selected method with its
+// saved requests; Send starts the runtime when it is stopped and sends in process to the draft
+// (with the composer's own stage variables) or over real HTTP to a deployed stage; the answer
+// shows with its steps and its expectations checked, and the request is in the Inspector with
+// the same request id. Saving a request is an undoable edit of the project. A request caught
+// from curl comes back into the composer with "Edit and Resend".
+#include "../support/curl.h"
+
+#include "editing/apidocument.h"
+#include "running/exchangetablemodel.h"
+#include "running/runtimecontroller.h"
+#include "running/trustedprojects.h"
+#include "widgets/composer/requestcomposer.h"
+#include "widgets/composer/requestform.h"
+#include "widgets/composer/responseview.h"
+#include "widgets/inspector/inspectorpanel.h"
+#include "widgets/inspector/timelineview.h"
+#include "widgets/mainwindow.h"
+#include "widgets/methodexecution/rowtable.h"
+#include "widgets/runcontrols.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using portico::running::SentRequest;
+using portico::widgets::MainWindow;
+using portico::widgets::RunControls;
+using portico::widgets::composer::RequestComposer;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kSample = QStringLiteral(PORTICO_SOURCE_DIR "/resources/samples/petstore.portico.json");
+
+// Clicks Send and waits for the answer the composer shows.
+SentRequest sendAndWait(RequestComposer *composer)
+{
+    QSignalSpy shown(composer, &RequestComposer::responseShown);
+    QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+    if (!shown.wait(15000))
+        return SentRequest{{}, {}, 0, false, nullptr, u"no answer within 15 s"_s};
+    return shown.takeFirst().at(0).value<SentRequest>();
+}
+
+QString resourceIdOf(MainWindow &window, const QString &path)
+{
+    const portico::model::Resource *resource = window.document()->api().findResourceByPath(path);
+    return resource ? resource->id : QString();
+}
+
+} // namespace
+
+class TestComposer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        qRegisterMetaType<SentRequest>();
+        portico::running::TrustedProjects::forget(kSample);
+    }
+
+    void sendFromComposer()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openFile(kSample));
+        RunControls *run = window.runControls();
+        run->askTrust = [](const QString &) { return false; };
+        run->setPort(0);
+        run->setServeDraft(true);
+        QVERIFY(!run->isRunning());
+
+        // Run > Test Method on the selected method: its first saved request.
+        QVERIFY(window.select(resourceIdOf(window, u"/pets/{petId}"_s), u"GET"_s));
+        QTest::keyClick(&window, Qt::Key_F6); // Run > Test Method
+        auto *composer = window.findChild<RequestComposer *>();
+        QVERIFY(composer);
+        QVERIFY(composer->isVisible());
+        QCOMPARE(composer->methodBox()->currentText(), u"GET /pets/{petId}"_s);
+        QCOMPARE(composer->savedBox()->currentText(), u"get pet 1"_s);
+        QLineEdit *petId = composer->form()->pathField(u"petId"_s);
+        QVERIFY(petId);
+        QCOMPARE(petId->text(), u"1"_s);
+        QCOMPARE(composer->currentStage(), u"draft"_s);
+        QVERIFY(!composer->overHttp());
+
+        // Send starts the runtime and goes in process to the draft once it is served.
+        SentRequest sent = sendAndWait(composer);
+        QVERIFY2(sent.error.isEmpty(), qPrintable(sent.error));
+        QVERIFY(run->isRunning());
+        QVERIFY(!sent.overHttp);
+        QCOMPARE(sent.response.status, 200);
+        QVERIFY(sent.exchange);
+        QCOMPARE(sent.exchange->stage, u"draft"_s);
+        QCOMPARE(sent.exchange->resourcePath, u"/pets/{petId}"_s);
+        portico::widgets::composer::ResponseView *response = composer->responseView();
+        QCOMPARE(response->statusLabel()->text(), u"200 OK"_s);
+        QVERIFY2(response->checksLabel()->text().contains(u"met"_s), qPrintable(response->checksLabel()->text()));
+        QVERIFY(response->bodyView()->toPlainText().contains(u"\"type\": \"dog\""_s)); // indented JSON
+        QVERIFY(response->stepsView()->topLevelItemCount() > 3);
+        QVERIFY(!response->timeline()->steps().empty());
+        QVERIFY(response->logView()->toPlainText().contains(u"Method request path: {petId=1}"_s));
+        // The Inspector has it, under the same request id.
+        auto *inspector = run->inspector();
+        QTRY_COMPARE(inspector->model()->rowCount(), 1);
+        QCOMPARE(inspector->model()->exchange(0)->requestId, sent.exchange->requestId);
+
+        // Another pet, typed in: the saved expectations now fail, and say how.
+        petId->setText(u"0"_s);
+        sent = sendAndWait(composer);
+        QCOMPARE(sent.response.status, 404);
+        QVERIFY2(response->checksLabel()->text().contains(u"failed"_s), qPrintable(response->checksLabel()->text()));
+        QStringList failures;
+        for (int i = 0; i < response->checksView()->topLevelItemCount(); ++i)
+            failures << response->checksView()->topLevelItem(i)->text(0);
+        QVERIFY2(failures.join(u'\n').contains(u"status: expected 200, got 404"_s), qPrintable(failures.join(u'\n')));
+
+        // Saved under a new name: one undoable edit of the project.
+        const size_t savedBefore = window.document()->project().savedRequests.size();
+        composer->askRequestName = [](const QString &) { return std::optional<QString>(u"pet 0 from the composer"_s); };
+        QTest::mouseClick(composer->findChild<QPushButton *>(u"composerSaveAs"_s), Qt::LeftButton);
+        QCOMPARE(window.document()->project().savedRequests.size(), savedBefore + 1);
+        const portico::model::SavedRequest &saved = window.document()->project().savedRequests.back();
+        QCOMPARE(saved.name, u"pet 0 from the composer"_s);
+        QCOMPARE(saved.pathParameters.at(u"petId"_s), u"0"_s);
+        QCOMPARE(composer->savedBox()->currentText(), u"pet 0 from the composer"_s);
+        window.document()->undoStack()->undo();
+        QCOMPARE(window.document()->project().savedRequests.size(), savedBefore);
+
+        // The draft in process carries the composer's own stage variables.
+        QVERIFY(composer->openMethod(u"/"_s, u"GET"_s));
+        auto *variables = composer->form()->findChild<portico::widgets::methodexecution::RowTable *>(u"composerStageVariablesTable"_s);
+        QVERIFY(variables);
+        variables->setRows({{u"env"_s, u"from-the-composer"_s}});
+        sent = sendAndWait(composer);
+        QCOMPARE(sent.response.status, 200);
+        QVERIFY2(sent.response.body.contains("environment: from-the-composer"), sent.response.body.constData());
+
+        // Over real HTTP to a deployed stage: dev serves its own variables.
+        composer->setTarget(u"dev"_s, true);
+        sent = sendAndWait(composer);
+        QVERIFY(sent.overHttp);
+        QCOMPARE(sent.response.status, 200);
+        QVERIFY(sent.exchange);
+        QCOMPARE(sent.exchange->stage, u"dev"_s);
+        QVERIFY(!sent.response.body.contains("from-the-composer"));
+
+        // A request caught from curl, edited and sent again from the composer.
+        if (portico::test::haveCurl()) {
+            const int rows = inspector->model()->rowCount();
+            QCOMPARE(portico::test::runCurl({run->invokeUrl() + u"/prod/pets/2?color=brown"_s}).status, 200);
+            QTRY_COMPARE(inspector->model()->rowCount(), rows + 1);
+            QVERIFY(inspector->selectRow(rows));
+            QTest::mouseClick(window.findChild<QToolButton *>(u"inspectorEditResend"_s), Qt::LeftButton);
+            QCOMPARE(composer->methodBox()->currentText(), u"GET /pets/{petId}"_s);
+            QCOMPARE(composer->form()->pathField(u"petId"_s)->text(), u"2"_s);
+            QCOMPARE(composer->currentStage(), u"prod"_s);
+            QCOMPARE(composer->currentRequest().query.at(0), std::make_pair(u"color"_s, u"brown"_s));
+            composer->form()->pathField(u"petId"_s)->setText(u"3"_s);
+            sent = sendAndWait(composer);
+            QCOMPARE(sent.response.status, 200);
+            QVERIFY(sent.exchange);
+            QCOMPARE(sent.exchange->path, u"/pets/3"_s);
+            QCOMPARE(QString::fromUtf8(sent.exchange->request.query), u"color=brown"_s);
+        }
+
+        // Back to a saved request with a JSON body, for the screenshot.
+        QVERIFY(composer->openMethod(u"/pets/{petId}"_s, u"GET"_s, u"get pet 1"_s));
+        composer->setTarget(u"draft"_s, false);
+        sent = sendAndWait(composer);
+        QCOMPARE(sent.response.status, 200);
+        const QString screenshots = qEnvironmentVariable("PORTICO_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty()) {
+            response->tabs()->setCurrentIndex(0);
+            QTest::qWait(150);
+            QVERIFY(window.grab().save(QDir(screenshots).filePath(u"composer.png"_s)));
+            response->tabs()->setCurrentIndex(2);
+            QTest::qWait(150);
+            QVERIFY(window.grab().save(QDir(screenshots).filePath(u"composer-steps.png"_s)));
+        }
+
+        // Stopped, the runtime refuses: the composer says so instead of waiting.
+        run->stop();
+        window.document()->undoStack()->setClean();
+    }
+
+    void missingPathParameterIsExplained()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(kSample));
+        window.runControls()->askTrust = [](const QString &) { return false; };
+        window.runControls()->setPort(0);
+        RequestComposer *composer = window.openComposer(resourceIdOf(window, u"/pets/{petId}"_s), u"GET"_s);
+        QVERIFY(composer);
+        composer->form()->pathField(u"petId"_s)->setText(QString());
+        const SentRequest sent = sendAndWait(composer);
+        QVERIFY(!sent.error.isEmpty());
+        QVERIFY2(sent.error.contains(u"petId"_s), qPrintable(sent.error));
+        QCOMPARE(composer->responseView()->statusLabel()->text(), u"No response"_s);
+        window.runControls()->stop();
+        window.document()->undoStack()->setClean();
+    }
+};
+
+QTEST_MAIN(TestComposer)
+#include "tst_composer.moc"
