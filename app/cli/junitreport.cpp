@@ -19,7 +19,8 @@ QString seconds(double value)
 QString xmlSafe(QString text)
 {
     for (QChar &c : text) {
-        if (c.unicode() < 0x20 && c != QLatin1Char('\t') && c != QLatin1Char('\n') && c != QLatin1Char('\r'))
+        if (c.unicode() < 0x20 && c != QLatin1Char('\t') && c != QLatin1Char('\n')
+            && c != QLatin1Char('\r'))
             c = QChar::ReplacementCharacter;
     }
     return text;
@@ -29,9 +30,11 @@ QString xmlSafe(QString text)
 
 QByteArray JUnitReport::toXml() const
 {
-    const auto failed = std::count_if(m_cases.begin(), m_cases.end(), [](const JUnitCase &c) { return !c.failures.isEmpty(); });
-    const double total = std::accumulate(m_cases.begin(), m_cases.end(), 0.0,
-                                         [](double sum, const JUnitCase &c) { return sum + c.seconds; });
+    const auto failed = std::count_if(m_cases.begin(), m_cases.end(),
+                                      [](const JUnitCase &c) { return !c.failures.isEmpty(); });
+    const double total
+        = std::accumulate(m_cases.begin(), m_cases.end(), 0.0,
+                          [](double sum, const JUnitCase &c) { return sum + c.seconds; });
     QByteArray xml;
     QXmlStreamWriter writer(&xml);
     writer.setAutoFormatting(true);

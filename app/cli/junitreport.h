@@ -11,8 +11,8 @@ namespace portico::cli {
 
 struct JUnitCase
 {
-    QString className;   // "GET /pets/{petId}"
-    QString name;        // the saved request's name
+    QString className; // "GET /pets/{petId}"
+    QString name; // the saved request's name
     double seconds = 0;
     // Empty when it passed; else one line per difference, the first being the summary.
     QStringList failures;
@@ -21,7 +21,10 @@ struct JUnitCase
 class JUnitReport
 {
 public:
-    explicit JUnitReport(QString suiteName) : m_suiteName(std::move(suiteName)) {}
+    explicit JUnitReport(QString suiteName)
+        : m_suiteName(std::move(suiteName))
+    {
+    }
 
     void add(JUnitCase testCase) { m_cases.push_back(std::move(testCase)); }
     QByteArray toXml() const;

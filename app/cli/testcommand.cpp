@@ -16,7 +16,8 @@ namespace portico::cli {
 
 namespace {
 
-const char kTestUsage[] = R"(Usage: portico-cli test PROJECT [--stage S] [--junit FILE] [--trust] [--filter TEXT]
+const char kTestUsage[]
+    = R"(Usage: portico-cli test PROJECT [--stage S] [--junit FILE] [--trust] [--filter TEXT]
 
 Runs every saved request of the project through the gateway in-process (no sockets; HTTP
 integrations still call their real backends) and checks its expectations: status, header
@@ -94,7 +95,7 @@ QString methodLabel(const model::SavedRequest &saved)
 bool selected(const model::SavedRequest &saved, const QString &filter)
 {
     return filter.isEmpty() || saved.name.contains(filter, Qt::CaseInsensitive)
-           || methodLabel(saved).contains(filter, Qt::CaseInsensitive);
+        || methodLabel(saved).contains(filter, Qt::CaseInsensitive);
 }
 
 struct Outcome
@@ -109,8 +110,10 @@ class SavedRequestRunner
 {
 public:
     SavedRequestRunner(const model::Project &project, const TestOptions &options)
-        : m_project(project), m_options(options)
-    {}
+        : m_project(project)
+        , m_options(options)
+    {
+    }
 
     // Compiles the stage; false (after saying why) when it cannot be served.
     bool prepare(QTextStream &err)
@@ -122,18 +125,22 @@ public:
         } else {
             m_stageName = m_options.stage;
             if (!m_project.findStage(m_stageName)) {
-                err << "portico-cli test: " << m_options.project << ": no stage \"" << m_stageName << "\"\n";
+                err << "portico-cli test: " << m_options.project << ": no stage \"" << m_stageName
+                    << "\"\n";
                 return false;
             }
         }
         const QString directory = QFileInfo(m_options.project).absolutePath();
         std::vector<base::Diagnostic> problems;
-        std::vector<runtime::ServedStage> stages = runtime::stagesFromProject(m_project, draft, problems, nullptr, directory);
+        std::vector<runtime::ServedStage> stages
+            = runtime::stagesFromProject(m_project, draft, problems, nullptr, directory);
         for (const base::Diagnostic &problem : problems)
             err << problem.toString() << '\n';
-        std::erase_if(stages, [&](const runtime::ServedStage &stage) { return stage.name != m_stageName; });
+        std::erase_if(stages,
+                      [&](const runtime::ServedStage &stage) { return stage.name != m_stageName; });
         if (stages.empty()) {
-            err << "portico-cli test: " << m_options.project << ": stage \"" << m_stageName << "\" cannot be served\n";
+            err << "portico-cli test: " << m_options.project << ": stage \"" << m_stageName
+                << "\" cannot be served\n";
             return false;
         }
         if (!m_project.localFunctions.empty()) {
@@ -159,13 +166,15 @@ public:
             return {{request.error().message}, {}};
         std::optional<runtime::NamedStrings> variables;
         if (m_options.stage.isEmpty())
-            variables = runtime::NamedStrings(saved.stageVariables.begin(), saved.stageVariables.end());
-        const std::optional<http::Response> response
-            = runtime::sendInProcessAndWait(m_gateway, std::move(request).value(), std::move(variables), kResponseTimeoutMs);
+            variables
+                = runtime::NamedStrings(saved.stageVariables.begin(), saved.stageVariables.end());
+        const std::optional<http::Response> response = runtime::sendInProcessAndWait(
+            m_gateway, std::move(request).value(), std::move(variables), kResponseTimeoutMs);
         if (!response)
             return {{QStringLiteral("no response within %1 s").arg(kResponseTimeoutMs / 1000)}, {}};
         Outcome outcome;
-        for (const runtime::ExpectationFailure &failure : runtime::checkExpectations(saved.expect, *response))
+        for (const runtime::ExpectationFailure &failure :
+             runtime::checkExpectations(saved.expect, *response))
             outcome.failures.append(failure.toString());
         if (saved.expect.isEmpty())
             outcome.note = QStringLiteral("no expectations, got %1").arg(response->status);
@@ -220,22 +229,27 @@ int runTest(const QStringList &args, QTextStream &out, QTextStream &err)
         const qint64 ms = timer.elapsed();
         const bool passed = outcome.failures.isEmpty();
         failed += passed ? 0 : 1;
-        out << (passed ? "PASS  " : "FAIL  ") << methodLabel(*saved) << "  \"" << saved->name << "\"  (" << ms << " ms"
+        out << (passed ? "PASS  " : "FAIL  ") << methodLabel(*saved) << "  \"" << saved->name
+            << "\"  (" << ms << " ms"
             << (outcome.note.isEmpty() ? QString() : QStringLiteral(", ") + outcome.note) << ")\n";
         for (const QString &failure : outcome.failures)
             out << "      " << failure << '\n';
         out.flush();
-        report.add({methodLabel(*saved), saved->name, double(timer.nsecsElapsed()) / 1e9, outcome.failures});
+        report.add({methodLabel(*saved), saved->name, double(timer.nsecsElapsed()) / 1e9,
+                    outcome.failures});
     }
     if (!requests.empty()) {
-        out << requests.size() - size_t(failed) << " passed, " << failed << " failed, " << requests.size()
-            << (requests.size() == 1 ? " request" : " requests") << " in " << total.elapsed() << " ms\n";
+        out << requests.size() - size_t(failed) << " passed, " << failed << " failed, "
+            << requests.size() << (requests.size() == 1 ? " request" : " requests") << " in "
+            << total.elapsed() << " ms\n";
     }
     // Said only when it may explain a failure: most requests never reach a local function.
     if (failed > 0 && !options.trust && !project->localFunctions.empty())
-        err << "portico-cli test: the project's local functions did not run; pass --trust to allow them\n";
+        err << "portico-cli test: the project's local functions did not run; pass --trust to allow "
+               "them\n";
     if (!options.junitFile.isEmpty()) {
-        if (base::Status written = base::writeFileAtomically(options.junitFile, report.toXml()); !written.ok()) {
+        if (base::Status written = base::writeFileAtomically(options.junitFile, report.toXml());
+            !written.ok()) {
             err << "portico-cli test: " << written.error().toString() << '\n';
             return 2;
         }

@@ -33,8 +33,9 @@ NameValueList readPairs(JsonReader &r, const char *key)
         return out;
     const Json &list = r.value()[key];
     if (!list.is_array()) {
-        r.error(r.pointerTo(key), QStringLiteral("expected an array of [name, value] pairs, found %1")
-                                      .arg(base::jsonTypeName(list)));
+        r.error(r.pointerTo(key),
+                QStringLiteral("expected an array of [name, value] pairs, found %1")
+                    .arg(base::jsonTypeName(list)));
         return out;
     }
     for (size_t i = 0; i < list.size(); ++i) {
@@ -45,7 +46,8 @@ NameValueList readPairs(JsonReader &r, const char *key)
                         .arg(toQString(pair.dump())));
             continue;
         }
-        out.emplace_back(toQString(pair[0].get<std::string>()), toQString(pair[1].get<std::string>()));
+        out.emplace_back(toQString(pair[0].get<std::string>()),
+                         toQString(pair[1].get<std::string>()));
     }
     return out;
 }
@@ -59,7 +61,8 @@ void readBodyExpectation(JsonReader &expect, RequestExpectations &out)
         return;
     body.rejectUnknownKeys({"equals", "jsonSubset"});
     if (body.has("equals") == body.has("jsonSubset")) {
-        body.error(body.pointer(), QStringLiteral("expected exactly one of \"equals\" and \"jsonSubset\""));
+        body.error(body.pointer(),
+                   QStringLiteral("expected exactly one of \"equals\" and \"jsonSubset\""));
         return;
     }
     if (body.has("equals")) {
@@ -105,9 +108,9 @@ Json expectationsToJson(const RequestExpectations &expect)
         o["headers"] = std::move(headers);
     }
     if (expect.bodyMode == BodyExpectation::Equals)
-        o["body"] = Json{{"equals", toStd(expect.body)}};
+        o["body"] = Json {{"equals", toStd(expect.body)}};
     else if (expect.bodyMode == BodyExpectation::JsonSubset)
-        o["body"] = Json{{"jsonSubset", jsonValueFromText(expect.body)}};
+        o["body"] = Json {{"jsonSubset", jsonValueFromText(expect.body)}};
     if (!expect.jsonPaths.empty()) {
         Json paths = Json::array();
         for (const JsonPathExpectation &check : expect.jsonPaths) {
@@ -145,14 +148,16 @@ SavedRequest readSavedRequest(JsonReader &r)
     SavedRequest out;
     if (!r.expectObject())
         return out;
-    r.rejectUnknownKeys({"name", "resource", "method", "sendMethod", "pathParameters", "query", "headers",
-                         "body", "stageVariables", "apiKey", "authorizationToken", "expect"});
+    r.rejectUnknownKeys({"name", "resource", "method", "sendMethod", "pathParameters", "query",
+                         "headers", "body", "stageVariables", "apiKey", "authorizationToken",
+                         "expect"});
     out.name = r.requiredString("name");
     out.resourcePath = r.requiredString("resource");
     out.httpMethod = r.requiredString("method");
     if (!out.httpMethod.isEmpty() && !httpVerbs().contains(out.httpMethod))
-        r.error(r.pointerTo("method"), QStringLiteral("expected one of %1, found \"%2\"")
-                                           .arg(httpVerbs().join(QStringLiteral(", ")), out.httpMethod));
+        r.error(r.pointerTo("method"),
+                QStringLiteral("expected one of %1, found \"%2\"")
+                    .arg(httpVerbs().join(QStringLiteral(", ")), out.httpMethod));
     out.sendMethod = r.string("sendMethod");
     out.pathParameters = r.stringMap("pathParameters");
     out.query = readPairs(r, "query");

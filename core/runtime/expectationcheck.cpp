@@ -30,7 +30,8 @@ QString shortened(QString text)
 
 QString shown(const Value &value)
 {
-    return shortened(QString::fromStdString(value.dump(-1, ' ', false, Value::error_handler_t::replace)));
+    return shortened(
+        QString::fromStdString(value.dump(-1, ' ', false, Value::error_handler_t::replace)));
 }
 
 QString quoted(const QByteArray &bytes)
@@ -54,14 +55,18 @@ QString memberStep(const std::string &key)
     if (identifier.match(name).hasMatch())
         return QLatin1Char('.') + name;
     QString escaped = name;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('\''), QLatin1String("\\'"));
     return QStringLiteral("['%1']").arg(escaped);
 }
 
 class SubsetCheck
 {
 public:
-    explicit SubsetCheck(std::vector<ExpectationFailure> &out) : m_out(out) {}
+    explicit SubsetCheck(std::vector<ExpectationFailure> &out)
+        : m_out(out)
+    {
+    }
 
     void check(const Value &expected, const Value &actual, const QString &path)
     {
@@ -90,7 +95,8 @@ public:
 private:
     void fail(const QString &path, QString expected, QString actual)
     {
-        m_out.push_back({QStringLiteral("body: JSON subset: ") + path, std::move(expected), std::move(actual)});
+        m_out.push_back(
+            {QStringLiteral("body: JSON subset: ") + path, std::move(expected), std::move(actual)});
     }
 
     std::vector<ExpectationFailure> &m_out;
@@ -111,7 +117,8 @@ void checkHeaders(const model::RequestExpectations &expect, const http::Response
         }
         if (!matched)
             out.push_back({QStringLiteral("header ") + name, quoted(wanted),
-                           seen.isEmpty() ? QStringLiteral("no such header") : seen.join(QStringLiteral(", "))});
+                           seen.isEmpty() ? QStringLiteral("no such header")
+                                          : seen.join(QStringLiteral(", "))});
     }
 }
 
@@ -125,15 +132,17 @@ void checkBody(const model::RequestExpectations &expect, const http::Response &r
         qsizetype at = 0;
         while (at < wanted.size() && at < response.body.size() && wanted[at] == response.body[at])
             ++at;
-        out.push_back({QStringLiteral("body"), quoted(wanted),
-                       QStringLiteral("%1 (differs from byte %2)").arg(quoted(response.body)).arg(at)});
+        out.push_back(
+            {QStringLiteral("body"), quoted(wanted),
+             QStringLiteral("%1 (differs from byte %2)").arg(quoted(response.body)).arg(at)});
         return;
     }
     if (expect.bodyMode != model::BodyExpectation::JsonSubset)
         return;
     const std::optional<Value> expected = parse(wanted);
     if (!expected) {
-        out.push_back({QStringLiteral("body: JSON subset"), quoted(wanted), QStringLiteral("nothing to compare: the expected value is not JSON")});
+        out.push_back({QStringLiteral("body: JSON subset"), quoted(wanted),
+                       QStringLiteral("nothing to compare: the expected value is not JSON")});
         return;
     }
     const std::optional<Value> actual = parse(response.body);
@@ -152,25 +161,30 @@ void checkJsonPaths(const model::RequestExpectations &expect, const http::Respon
         return;
     simdjson::dom::parser parser;
     simdjson::dom::element root;
-    const bool isJson = !parser.parse(response.body.constData(), size_t(response.body.size())).get(root);
+    const bool isJson
+        = !parser.parse(response.body.constData(), size_t(response.body.size())).get(root);
     for (const model::JsonPathExpectation &check : expect.jsonPaths) {
         std::optional<Value> wanted;
         if (check.equals) {
             wanted = parse(check.equals->toUtf8());
             if (!wanted) {
-                out.push_back({check.path, quoted(check.equals->toUtf8()),
-                               QStringLiteral("nothing to compare: the expected value is not JSON")});
+                out.push_back(
+                    {check.path, quoted(check.equals->toUtf8()),
+                     QStringLiteral("nothing to compare: the expected value is not JSON")});
                 continue;
             }
         }
         const QString expectedText = wanted ? shown(*wanted) : QStringLiteral("a match");
         base::Result<jsonpath::Path> path = jsonpath::Path::compile(check.path);
         if (!path.ok()) {
-            out.push_back({check.path, expectedText, QStringLiteral("an invalid JSONPath (%1)").arg(path.error().message)});
+            out.push_back({check.path, expectedText,
+                           QStringLiteral("an invalid JSONPath (%1)").arg(path.error().message)});
             continue;
         }
         if (!isJson) {
-            out.push_back({check.path, expectedText, QStringLiteral("a body that is not JSON: %1").arg(quoted(response.body))});
+            out.push_back(
+                {check.path, expectedText,
+                 QStringLiteral("a body that is not JSON: %1").arg(quoted(response.body))});
             continue;
         }
         base::Result<jsonpath::Matches> matches = path->evaluate(root);
@@ -203,7 +217,8 @@ std::vector<ExpectationFailure> checkExpectations(const model::RequestExpectatio
 {
     std::vector<ExpectationFailure> out;
     if (expectations.status && *expectations.status != response.status)
-        out.push_back({QStringLiteral("status"), QString::number(*expectations.status), QString::number(response.status)});
+        out.push_back({QStringLiteral("status"), QString::number(*expectations.status),
+                       QString::number(response.status)});
     checkHeaders(expectations, response, out);
     checkBody(expectations, response, out);
     checkJsonPaths(expectations, response, out);

@@ -15,8 +15,8 @@ namespace portico::runtime {
 
 struct ExpectationFailure
 {
-    // What was checked: "status", "header Content-Type", "body", "body: JSON subset: $.items[0].id",
-    // or a JSONPath check's path ("$.name").
+    // What was checked: "status", "header Content-Type", "body", "body: JSON subset:
+    // $.items[0].id", or a JSONPath check's path ("$.name").
     QString check;
     // As a person reads them: numbers as numbers, strings quoted, JSON compact; long values cut
     // with "...". `actual` may be a phrase: "no match", "nothing", "no such header".

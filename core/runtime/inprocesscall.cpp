@@ -7,18 +7,21 @@
 
 namespace portico::runtime {
 
-void sendInProcess(Gateway &gateway, http::Request request, std::function<void(http::Response)> done,
+void sendInProcess(Gateway &gateway, http::Request request,
+                   std::function<void(http::Response)> done,
                    std::optional<NamedStrings> stageVariables)
 {
     http::Responder respond = http::Responder::toCallback(std::move(done));
     if (stageVariables)
-        gateway.handleWithStageVariables(std::move(request), std::move(respond), std::move(*stageVariables));
+        gateway.handleWithStageVariables(std::move(request), std::move(respond),
+                                         std::move(*stageVariables));
     else
         gateway.handle(std::move(request), std::move(respond));
 }
 
 std::optional<http::Response> sendInProcessAndWait(Gateway &gateway, http::Request request,
-                                                   std::optional<NamedStrings> stageVariables, int timeoutMs)
+                                                   std::optional<NamedStrings> stageVariables,
+                                                   int timeoutMs)
 {
     // Shared with the callback, which may come from another thread after a timeout: the loop is
     // only reached under the mutex while it exists.

@@ -15,14 +15,17 @@ namespace portico::runtime {
 // one when the pipeline does not wait (MOCK, errors), or after an HTTP integration's answer (also
 // on this thread, which must then run an event loop), or a local function's (its host's thread).
 // `stageVariables`, when given, replace the target stage's own for this request (see
-// Gateway::handleWithStageVariables). Build `request` with buildRequest(): its path names the stage.
-void sendInProcess(Gateway &gateway, http::Request request, std::function<void(http::Response)> done,
+// Gateway::handleWithStageVariables). Build `request` with buildRequest(): its path names the
+// stage.
+void sendInProcess(Gateway &gateway, http::Request request,
+                   std::function<void(http::Response)> done,
                    std::optional<NamedStrings> stageVariables = std::nullopt);
 
 // Blocking: runs a local event loop on this thread until the response arrives, or nothing after
 // `timeoutMs`. For worker threads and command-line tools, never the GUI thread.
 std::optional<http::Response> sendInProcessAndWait(Gateway &gateway, http::Request request,
-                                                   std::optional<NamedStrings> stageVariables = std::nullopt,
+                                                   std::optional<NamedStrings> stageVariables
+                                                   = std::nullopt,
                                                    int timeoutMs = 60000);
 
 } // namespace portico::runtime

@@ -11,7 +11,8 @@ const QLatin1String kQuerySource("method.request.querystring.");
 
 QString where(const model::SavedRequest &saved)
 {
-    return QStringLiteral("%1 %2 request \"%3\"").arg(saved.resourcePath, saved.httpMethod, saved.name);
+    return QStringLiteral("%1 %2 request \"%3\"")
+        .arg(saved.resourcePath, saved.httpMethod, saved.name);
 }
 
 // "/pets/{petId}" with petId=a b -> "/pets/a%20b"; a greedy "{proxy+}" keeps its slashes.
@@ -28,7 +29,8 @@ base::Result<QByteArray> encodedPath(const model::SavedRequest &saved)
         const QString name = segment.mid(1, segment.size() - (greedy ? 3 : 2));
         const auto value = saved.pathParameters.find(name);
         if (value == saved.pathParameters.end() || value->second.isEmpty())
-            return base::Diagnostic::error(where(saved), QStringLiteral("path parameter %1 has no value").arg(name));
+            return base::Diagnostic::error(
+                where(saved), QStringLiteral("path parameter %1 has no value").arg(name));
         out += QUrl::toPercentEncoding(value->second, greedy ? QByteArray("/") : QByteArray());
     }
     return out.isEmpty() ? QByteArray("/") : out;
@@ -72,7 +74,8 @@ IdentitySource identitySource(const model::SavedRequest &saved, const model::Res
     const model::Authorizer *authorizer = api.findAuthorizer(method->second.authorizerId);
     if (!authorizer)
         return {};
-    for (const QString &part : authorizer->identitySource.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    for (const QString &part :
+         authorizer->identitySource.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString source = part.trimmed();
         if (source.startsWith(kHeaderSource))
             return {false, source.mid(kHeaderSource.size())};
@@ -84,14 +87,16 @@ IdentitySource identitySource(const model::SavedRequest &saved, const model::Res
 
 void setHeader(http::HeaderList &headers, const QByteArray &name, const QByteArray &value)
 {
-    std::erase_if(headers, [&](const auto &header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
+    std::erase_if(headers, [&](const auto &header) {
+        return header.first.compare(name, Qt::CaseInsensitive) == 0;
+    });
     headers.emplace_back(name, value);
 }
 
 } // namespace
 
-base::Result<http::Request> buildRequest(const model::SavedRequest &saved, const model::Project &project,
-                                         const QString &stage)
+base::Result<http::Request> buildRequest(const model::SavedRequest &saved,
+                                         const model::Project &project, const QString &stage)
 {
     base::Result<QByteArray> path = encodedPath(saved);
     if (!path.ok())
@@ -110,13 +115,15 @@ base::Result<http::Request> buildRequest(const model::SavedRequest &saved, const
     if (!saved.apiKeyId.isEmpty()) {
         const model::ApiKey *key = project.findApiKey(saved.apiKeyId);
         if (!key)
-            return base::Diagnostic::error(where(saved), QStringLiteral("API key %1 does not exist").arg(saved.apiKeyId));
+            return base::Diagnostic::error(
+                where(saved), QStringLiteral("API key %1 does not exist").arg(saved.apiKeyId));
         setHeader(request.headers, "x-api-key", key->value.toUtf8());
     }
     if (!saved.authorizationToken.isEmpty()) {
         const IdentitySource source = identitySource(saved, servedApi(project, stage));
         if (source.inQuery) {
-            std::erase_if(query, [&](const auto &parameter) { return parameter.first == source.name; });
+            std::erase_if(query,
+                          [&](const auto &parameter) { return parameter.first == source.name; });
             query.emplace_back(source.name, saved.authorizationToken);
         } else {
             setHeader(request.headers, source.name.toUtf8(), saved.authorizationToken.toUtf8());
@@ -125,8 +132,8 @@ base::Result<http::Request> buildRequest(const model::SavedRequest &saved, const
     std::erase_if(request.headers, [](const auto &header) {
         return header.first.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0;
     });
-    const bool sendsBody = !request.body.isEmpty() || request.method == "POST" || request.method == "PUT"
-                           || request.method == "PATCH";
+    const bool sendsBody = !request.body.isEmpty() || request.method == "POST"
+        || request.method == "PUT" || request.method == "PATCH";
     if (sendsBody)
         setHeader(request.headers, "Content-Length", QByteArray::number(request.body.size()));
     else

@@ -19,7 +19,7 @@ namespace portico::runtime {
 //   method.request.header.X or method.request.querystring.X source; Authorization by default),
 //   and a Content-Length that matches the body.
 // Fails, saying why, when a path parameter has no value or the API key does not exist.
-base::Result<http::Request> buildRequest(const model::SavedRequest &saved, const model::Project &project,
-                                         const QString &stage);
+base::Result<http::Request> buildRequest(const model::SavedRequest &saved,
+                                         const model::Project &project, const QString &stage);
 
 } // namespace portico::runtime

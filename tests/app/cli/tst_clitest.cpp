@@ -22,7 +22,8 @@ using Run = portico::test::CliRun;
 using namespace portico;
 
 const QString kProject = QStringLiteral(PORTICO_TEST_DATA_DIR "/saved-requests.portico.json");
-const QString kSample = QStringLiteral(PORTICO_SOURCE_DIR "/resources/samples/petstore.portico.json");
+const QString kSample
+    = QStringLiteral(PORTICO_SOURCE_DIR "/resources/samples/petstore.portico.json");
 
 // The backend behind /echo/{proxy+}: answers with what it received.
 class EchoBackend : public http::RequestHandler
@@ -108,7 +109,10 @@ JUnit readJUnit(const QString &path)
                 || a.value(QLatin1String("failures")).toInt() != out.failures)
                 out.error = QStringLiteral("the suite's counts differ from the document's");
         } else if (xml.name() == QLatin1String("testcase")) {
-            out.cases.push_back({a.value(QLatin1String("classname")).toString(), a.value(QLatin1String("name")).toString(), {}, {}});
+            out.cases.push_back({a.value(QLatin1String("classname")).toString(),
+                                 a.value(QLatin1String("name")).toString(),
+                                 {},
+                                 {}});
             bool ok = false;
             if (a.value(QLatin1String("time")).toDouble(&ok) < 0 || !ok)
                 out.error = QStringLiteral("a test case without a time");
@@ -133,13 +137,15 @@ class TestCliTest : public QObject
     QTemporaryDir m_dir;
 
     // The test project pointed at the backend, with `from` replaced by `to` when given.
-    QString writeProject(const QString &name, const QList<std::pair<QByteArray, QByteArray>> &replacements = {})
+    QString writeProject(const QString &name,
+                         const QList<std::pair<QByteArray, QByteArray>> &replacements = {})
     {
         QFile source(kProject);
         if (!source.open(QIODevice::ReadOnly))
             return {};
         QByteArray text = source.readAll();
-        text.replace("127.0.0.1:PORT", QByteArray("127.0.0.1:" + QByteArray::number(m_backend->port())));
+        text.replace("127.0.0.1:PORT",
+                     QByteArray("127.0.0.1:" + QByteArray::number(m_backend->port())));
         for (const auto &[from, to] : replacements) {
             if (!text.contains(from))
                 return {};
@@ -165,9 +171,11 @@ private Q_SLOTS:
     {
         const Run r = runCli({QStringLiteral("test"), QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(r.out.startsWith(QLatin1String("Usage: portico-cli test PROJECT [--stage S] [--junit FILE]")));
+        QVERIFY(r.out.startsWith(
+            QLatin1String("Usage: portico-cli test PROJECT [--stage S] [--junit FILE]")));
         const Run all = runCli({QStringLiteral("--help")});
-        QVERIFY(all.out.contains(QLatin1String("\n  test PROJECT [--stage S] [--junit FILE] [--trust] [--filter TEXT]\n")));
+        QVERIFY(all.out.contains(QLatin1String(
+            "\n  test PROJECT [--stage S] [--junit FILE] [--trust] [--filter TEXT]\n")));
     }
 
     void everyRequestPasses()
@@ -176,12 +184,14 @@ private Q_SLOTS:
         QVERIFY(!project.isEmpty());
         const QString junit = m_dir.filePath(QStringLiteral("pass.xml"));
         const Run r = runCli({QStringLiteral("test"), project, QStringLiteral("--junit"), junit});
-        QCOMPARE(withoutTimes(r.out), QStringLiteral("PASS  GET /pets  \"list pets\"  (N ms)\n"
-                                                     "PASS  GET /pets/{petId}  \"get pet 1\"  (N ms)\n"
-                                                     "PASS  GET /pets/{petId}  \"pet 9 is not there\"  (N ms)\n"
-                                                     "PASS  GET /pets  \"any answer will do\"  (N ms, no expectations, got 200)\n"
-                                                     "PASS  POST /echo/{proxy+}  \"echo through the proxy\"  (N ms)\n"
-                                                     "5 passed, 0 failed, 5 requests in N ms\n"));
+        QCOMPARE(withoutTimes(r.out),
+                 QStringLiteral(
+                     "PASS  GET /pets  \"list pets\"  (N ms)\n"
+                     "PASS  GET /pets/{petId}  \"get pet 1\"  (N ms)\n"
+                     "PASS  GET /pets/{petId}  \"pet 9 is not there\"  (N ms)\n"
+                     "PASS  GET /pets  \"any answer will do\"  (N ms, no expectations, got 200)\n"
+                     "PASS  POST /echo/{proxy+}  \"echo through the proxy\"  (N ms)\n"
+                     "5 passed, 0 failed, 5 requests in N ms\n"));
         QCOMPARE(r.err, QString());
         QCOMPARE(r.exitCode, 0);
 
@@ -211,15 +221,16 @@ private Q_SLOTS:
         const QString junit = m_dir.filePath(QStringLiteral("fail.xml"));
         const Run r = runCli({QStringLiteral("test"), project, QStringLiteral("--junit"), junit});
         QCOMPARE(withoutTimes(r.out),
-                 QStringLiteral("PASS  GET /pets  \"list pets\"  (N ms)\n"
-                                "FAIL  GET /pets/{petId}  \"get pet 1\"  (N ms)\n"
-                                "      status: expected 201, got 200\n"
-                                "FAIL  GET /pets/{petId}  \"pet <9> & \"friends\"\"  (N ms)\n"
-                                "      path parameter petId has no value\n"
-                                "PASS  GET /pets  \"any answer will do\"  (N ms, no expectations, got 200)\n"
-                                "FAIL  POST /echo/{proxy+}  \"echo through the proxy\"  (N ms)\n"
-                                "      $.body: expected \"hello!\", got \"hello\"\n"
-                                "2 passed, 3 failed, 5 requests in N ms\n"));
+                 QStringLiteral(
+                     "PASS  GET /pets  \"list pets\"  (N ms)\n"
+                     "FAIL  GET /pets/{petId}  \"get pet 1\"  (N ms)\n"
+                     "      status: expected 201, got 200\n"
+                     "FAIL  GET /pets/{petId}  \"pet <9> & \"friends\"\"  (N ms)\n"
+                     "      path parameter petId has no value\n"
+                     "PASS  GET /pets  \"any answer will do\"  (N ms, no expectations, got 200)\n"
+                     "FAIL  POST /echo/{proxy+}  \"echo through the proxy\"  (N ms)\n"
+                     "      $.body: expected \"hello!\", got \"hello\"\n"
+                     "2 passed, 3 failed, 5 requests in N ms\n"));
         QCOMPARE(r.exitCode, 1);
 
         const JUnit report = readJUnit(junit);
@@ -230,23 +241,27 @@ private Q_SLOTS:
         QCOMPARE(report.cases[1].failureMessage, QStringLiteral("status: expected 201, got 200"));
         QCOMPARE(report.cases[2].name, QStringLiteral("pet <9> & \"friends\""));
         QCOMPARE(report.cases[2].failureText, QStringLiteral("path parameter petId has no value"));
-        QCOMPARE(report.cases[4].failureMessage, QStringLiteral("$.body: expected \"hello!\", got \"hello\""));
+        QCOMPARE(report.cases[4].failureMessage,
+                 QStringLiteral("$.body: expected \"hello!\", got \"hello\""));
     }
 
     void filterPicksRequests()
     {
         const QString project = writeProject(QStringLiteral("filter.portico.json"));
-        const Run r = runCli({QStringLiteral("test"), project, QStringLiteral("--filter"), QStringLiteral("GET /PETS/{petId}")});
+        const Run r = runCli({QStringLiteral("test"), project, QStringLiteral("--filter"),
+                              QStringLiteral("GET /PETS/{petId}")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(withoutTimes(r.out), QStringLiteral("PASS  GET /pets/{petId}  \"get pet 1\"  (N ms)\n"
-                                                     "PASS  GET /pets/{petId}  \"pet 9 is not there\"  (N ms)\n"
-                                                     "2 passed, 0 failed, 2 requests in N ms\n"));
+        QCOMPARE(withoutTimes(r.out),
+                 QStringLiteral("PASS  GET /pets/{petId}  \"get pet 1\"  (N ms)\n"
+                                "PASS  GET /pets/{petId}  \"pet 9 is not there\"  (N ms)\n"
+                                "2 passed, 0 failed, 2 requests in N ms\n"));
     }
 
     void projectWithoutSavedRequestsPasses()
     {
         const QString path = m_dir.filePath(QStringLiteral("empty.portico.json"));
-        QVERIFY(model::ProjectFile::save(path, model::Project::createEmpty(QStringLiteral("Empty"))).ok());
+        QVERIFY(model::ProjectFile::save(path, model::Project::createEmpty(QStringLiteral("Empty")))
+                    .ok());
         const QString junit = m_dir.filePath(QStringLiteral("empty.xml"));
         const Run r = runCli({QStringLiteral("test"), path, QStringLiteral("--junit"), junit});
         QCOMPARE(r.out, path + QStringLiteral(": no saved requests, nothing to test\n"));
@@ -260,20 +275,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("err");
-        QTest::newRow("no project") << QStringList{} << QStringLiteral("portico-cli test: no project file given\n");
-        QTest::newRow("unknown option") << QStringList{kProject, QStringLiteral("--bogus")}
-                                        << QStringLiteral("portico-cli test: unknown option --bogus\n");
+        QTest::newRow("no project")
+            << QStringList {} << QStringLiteral("portico-cli test: no project file given\n");
+        QTest::newRow("unknown option")
+            << QStringList {kProject, QStringLiteral("--bogus")}
+            << QStringLiteral("portico-cli test: unknown option --bogus\n");
         QTest::newRow("missing file")
-            << QStringList{QStringLiteral("/nonexistent/x.portico.json")}
+            << QStringList {QStringLiteral("/nonexistent/x.portico.json")}
             << QStringLiteral("error: /nonexistent/x.portico.json: cannot open");
-        QTest::newRow("unknown stage") << QStringList{kProject, QStringLiteral("--stage"), QStringLiteral("prod")}
-                                       << QStringLiteral("portico-cli test: %1: no stage \"prod\"\n").arg(kProject);
+        QTest::newRow("unknown stage")
+            << QStringList {kProject, QStringLiteral("--stage"), QStringLiteral("prod")}
+            << QStringLiteral("portico-cli test: %1: no stage \"prod\"\n").arg(kProject);
     }
     void unusableInputExitsTwo()
     {
         QFETCH(QStringList, args);
         QFETCH(QString, err);
-        const Run r = runCli(QStringList{QStringLiteral("test")} + args);
+        const Run r = runCli(QStringList {QStringLiteral("test")} + args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.startsWith(err), qPrintable(r.err));
     }
@@ -281,13 +299,14 @@ private Q_SLOTS:
     void sampleProjectPassesOutOfTheBox_data()
     {
         QTest::addColumn<QStringList>("options");
-        QTest::newRow("draft") << QStringList{};
-        QTest::newRow("deployed stage dev") << QStringList{QStringLiteral("--stage"), QStringLiteral("dev")};
+        QTest::newRow("draft") << QStringList {};
+        QTest::newRow("deployed stage dev")
+            << QStringList {QStringLiteral("--stage"), QStringLiteral("dev")};
     }
     void sampleProjectPassesOutOfTheBox()
     {
         QFETCH(QStringList, options);
-        const Run r = runCli(QStringList{QStringLiteral("test"), kSample} + options);
+        const Run r = runCli(QStringList {QStringLiteral("test"), kSample} + options);
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(QLatin1String(" passed, 0 failed, ")), qPrintable(r.out));
         QVERIFY2(!r.out.contains(QLatin1String("no expectations")), qPrintable(r.out));

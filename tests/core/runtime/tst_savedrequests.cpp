@@ -26,7 +26,8 @@ model::Project builderProject()
 {
     model::Project p = model::Project::createEmpty(s("Builder"));
     const QString rootId = p.api.resources.front().id;
-    const auto add = [&](const char *id, const QString &parent, const char *part, const char *verb, const char *authorizer) {
+    const auto add = [&](const char *id, const QString &parent, const char *part, const char *verb,
+                         const char *authorizer) {
         model::Resource r;
         r.id = s(id);
         r.parentId = parent;
@@ -138,14 +139,16 @@ private Q_SLOTS:
         QTest::newRow("path and query encoded, key, token in the authorizer's header, length fixed")
             << put << s("draft") << QByteArray("PUT")
             << QByteArray("/draft/items/a%20b%2Fc%3Fd?tag=x%20y&tag=1%2B1%3D2&%C3%A9=%26")
-            << QByteArray("Content-Type: application/json\nHost: localhost\n"
-                          "x-api-key: abcdefghijABCDEFGHIJ0123456789\nX-Token: allow\nContent-Length: 17");
+            << QByteArray(
+                   "Content-Type: application/json\nHost: localhost\n"
+                   "x-api-key: abcdefghijABCDEFGHIJ0123456789\nX-Token: allow\nContent-Length: 17");
 
         QTest::newRow("a deployed stage's snapshot decides the identity header")
             << put << s("prod") << QByteArray("PUT")
             << QByteArray("/prod/items/a%20b%2Fc%3Fd?tag=x%20y&tag=1%2B1%3D2&%C3%A9=%26")
             << QByteArray("Content-Type: application/json\nHost: localhost\n"
-                          "x-api-key: abcdefghijABCDEFGHIJ0123456789\nAuthorization: allow\nContent-Length: 17");
+                          "x-api-key: abcdefghijABCDEFGHIJ0123456789\nAuthorization: "
+                          "allow\nContent-Length: 17");
 
         model::SavedRequest greedy = saved("/files/{proxy+}", "ANY");
         greedy.sendMethod = s("DELETE");
@@ -155,7 +158,8 @@ private Q_SLOTS:
         greedy.headers = {{s("host"), s("example.com")}};
         QTest::newRow("greedy keeps slashes, ANY sends its verb, token in the query string")
             << greedy << s("draft") << QByteArray("DELETE")
-            << QByteArray("/draft/files/a/b%20c/%C3%BC?keep=1&token=secret") << QByteArray("host: example.com");
+            << QByteArray("/draft/files/a/b%20c/%C3%BC?keep=1&token=secret")
+            << QByteArray("host: example.com");
 
         model::SavedRequest open = saved("/open", "GET");
         open.authorizationToken = s("Bearer t");
@@ -175,7 +179,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, method);
         QFETCH(QByteArray, target);
         QFETCH(QByteArray, headers);
-        const base::Result<http::Request> built = runtime::buildRequest(request, builderProject(), stage);
+        const base::Result<http::Request> built
+            = runtime::buildRequest(request, builderProject(), stage);
         QVERIFY2(built.ok(), qPrintable(built.ok() ? QString() : built.error().toString()));
         QCOMPARE(built->method, method);
         QCOMPARE(built->target, target);
@@ -196,7 +201,8 @@ private Q_SLOTS:
         model::SavedRequest empty = saved("/files/{proxy+}", "ANY");
         empty.pathParameters = {{s("proxy"), QString()}};
         QTest::newRow("empty greedy parameter")
-            << empty << s("error: /files/{proxy+} ANY request \"try\": path parameter proxy has no value");
+            << empty
+            << s("error: /files/{proxy+} ANY request \"try\": path parameter proxy has no value");
         model::SavedRequest keyless = saved("/open", "GET");
         keyless.apiKeyId = s("gone000001");
         QTest::newRow("API key that does not exist")
@@ -206,7 +212,8 @@ private Q_SLOTS:
     {
         QFETCH(model::SavedRequest, request);
         QFETCH(QString, error);
-        const base::Result<http::Request> built = runtime::buildRequest(request, builderProject(), s("draft"));
+        const base::Result<http::Request> built
+            = runtime::buildRequest(request, builderProject(), s("draft"));
         QVERIFY(!built.ok());
         QCOMPARE(built.error().toString(), error);
     }
@@ -217,8 +224,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("failures");
 
-        const QByteArray items = "{\"items\": [{\"id\": 1, \"name\": \"Rex\", \"tags\": [\"a\"]}, {\"id\": 2.0}], "
-                                 "\"total\": 2, \"odd key\": null}";
+        const QByteArray items
+            = "{\"items\": [{\"id\": 1, \"name\": \"Rex\", \"tags\": [\"a\"]}, {\"id\": 2.0}], "
+              "\"total\": 2, \"odd key\": null}";
         model::RequestExpectations none;
         QTest::newRow("no expectations") << none << items << QString();
 
@@ -227,8 +235,10 @@ private Q_SLOTS:
         QTest::newRow("status") << status << items << s("status: expected 404, got 200");
 
         model::RequestExpectations headers;
-        headers.headers = {{s("content-type"), s("application/json")}, {s("X-MANY"), s("two")},
-                           {s("X-Many "), s("x")}, {s("Cache-Control"), s("no-cache")}};
+        headers.headers = {{s("content-type"), s("application/json")},
+                           {s("X-MANY"), s("two")},
+                           {s("X-Many "), s("x")},
+                           {s("Cache-Control"), s("no-cache")}};
         headers.headers[s("x-many")] = s("three");
         QTest::newRow("headers: any case, any of the values")
             << headers << items
@@ -239,21 +249,24 @@ private Q_SLOTS:
         model::RequestExpectations equals;
         equals.bodyMode = model::BodyExpectation::Equals;
         equals.body = s("{\"items\": []}");
-        QTest::newRow("body equals")
-            << equals << QByteArray("{\"items\": [1]}")
-            << s("body: expected \"{\\\"items\\\": []}\", got \"{\\\"items\\\": [1]}\" (differs from byte 11)");
-        QTest::newRow("body equals, same bytes") << equals << QByteArray("{\"items\": []}") << QString();
+        QTest::newRow("body equals") << equals << QByteArray("{\"items\": [1]}")
+                                     << s("body: expected \"{\\\"items\\\": []}\", got "
+                                          "\"{\\\"items\\\": [1]}\" (differs from byte 11)");
+        QTest::newRow("body equals, same bytes")
+            << equals << QByteArray("{\"items\": []}") << QString();
 
         model::RequestExpectations subset;
         subset.bodyMode = model::BodyExpectation::JsonSubset;
-        subset.body = s("{\"total\": 2.0, \"items\": [{\"name\": \"Rex\"}, {\"id\": 2}], \"odd key\": null}");
+        subset.body = s(
+            "{\"total\": 2.0, \"items\": [{\"name\": \"Rex\"}, {\"id\": 2}], \"odd key\": null}");
         QTest::newRow("subset holds: members in any order, numbers by value, longer arrays")
             << subset << items << QString();
 
         model::RequestExpectations differs;
         differs.bodyMode = model::BodyExpectation::JsonSubset;
-        differs.body = s("{\"items\": [{\"id\": 2, \"tags\": [\"a\", \"b\"]}, {\"id\": \"2\"}, {}], "
-                         "\"odd key\": {\"x\": 1}, \"missing\": true}");
+        differs.body
+            = s("{\"items\": [{\"id\": 2, \"tags\": [\"a\", \"b\"]}, {\"id\": \"2\"}, {}], "
+                "\"odd key\": {\"x\": 1}, \"missing\": true}");
         QTest::newRow("subset differs: each difference at its path")
             << differs << items
             << s("body: JSON subset: $.items[0].id: expected 2, got 1\n"
@@ -264,7 +277,8 @@ private Q_SLOTS:
                  "body: JSON subset: $['odd key']: expected {\"x\":1}, got null");
         QTest::newRow("subset of a body that is not JSON")
             << subset << QByteArray("oops")
-            << s("body: JSON subset: expected {\"items\":[{\"name\":\"Rex\"},{\"id\":2}],\"odd key\":null,\"total\":2.0}, "
+            << s("body: JSON subset: expected {\"items\":[{\"name\":\"Rex\"},{\"id\":2}],\"odd "
+                 "key\":null,\"total\":2.0}, "
                  "got a body that is not JSON: \"oops\"");
 
         model::RequestExpectations paths;
@@ -273,7 +287,8 @@ private Q_SLOTS:
                            {s("$.items[*].id"), s("1.0")},
                            {s("$.items[0].tags"), s("[\"a\"]")},
                            {s("$.total"), std::nullopt}};
-        QTest::newRow("JSONPath holds: first match, numbers by value") << paths << items << QString();
+        QTest::newRow("JSONPath holds: first match, numbers by value")
+            << paths << items << QString();
 
         model::RequestExpectations pathsDiffer;
         pathsDiffer.jsonPaths = {{s("$.items[0].name"), s("\"Tom\"")},
@@ -287,7 +302,8 @@ private Q_SLOTS:
                  "$.name: expected a match, got no match\n"
                  "$.items[?(@.id > 5)]: expected 1, got no match\n"
                  "$.items[0: expected a match, got an invalid JSONPath (PARSE)\n"
-                 "$.total: expected \"two\", got nothing to compare: the expected value is not JSON");
+                 "$.total: expected \"two\", got nothing to compare: the expected value is not "
+                 "JSON");
     }
     void checksExpectations()
     {
@@ -296,19 +312,21 @@ private Q_SLOTS:
         QFETCH(QString, failures);
         QString found = failuresText(runtime::checkExpectations(expect, jsonResponse(200, body)));
         // The parser's own wording is tested with the parser; here only that it is passed on.
-        static const QRegularExpression parseMessage(QStringLiteral("an invalid JSONPath \\(([^)]*)\\)"));
+        static const QRegularExpression parseMessage(
+            QStringLiteral("an invalid JSONPath \\(([^)]*)\\)"));
         found.replace(parseMessage, QStringLiteral("an invalid JSONPath (PARSE)"));
         QCOMPARE(found, failures);
     }
 
     void runsInProcessWithTheRequestsStageVariables()
     {
-        auto loaded = model::ProjectFile::load(QStringLiteral(PORTICO_TEST_DATA_DIR "/saved-requests.portico.json"));
+        auto loaded = model::ProjectFile::load(
+            QStringLiteral(PORTICO_TEST_DATA_DIR "/saved-requests.portico.json"));
         QVERIFY(loaded.ok());
         const model::Project &project = loaded.value();
         std::vector<base::Diagnostic> problems;
         runtime::Gateway gateway(project.api.id);
-        gateway.setStages(runtime::stagesFromProject(project, runtime::DraftStage{}, problems));
+        gateway.setStages(runtime::stagesFromProject(project, runtime::DraftStage {}, problems));
         QVERIFY(problems.empty());
 
         int checked = 0;
@@ -317,34 +335,40 @@ private Q_SLOTS:
                 continue; // needs a backend: tst_cli runs it
             base::Result<http::Request> request = runtime::buildRequest(saved, project, s("draft"));
             QVERIFY(request.ok());
-            const runtime::NamedStrings variables(saved.stageVariables.begin(), saved.stageVariables.end());
-            const std::optional<http::Response> response = runtime::sendInProcessAndWait(gateway, request.value(), variables);
+            const runtime::NamedStrings variables(saved.stageVariables.begin(),
+                                                  saved.stageVariables.end());
+            const std::optional<http::Response> response
+                = runtime::sendInProcessAndWait(gateway, request.value(), variables);
             QVERIFY(response);
-            QVERIFY2(runtime::checkExpectations(saved.expect, *response).empty(),
-                     qPrintable(saved.name + QLatin1Char('\n') + failuresText(runtime::checkExpectations(saved.expect, *response))));
+            QVERIFY2(
+                runtime::checkExpectations(saved.expect, *response).empty(),
+                qPrintable(saved.name + QLatin1Char('\n')
+                           + failuresText(runtime::checkExpectations(saved.expect, *response))));
             ++checked;
         }
         QCOMPARE(checked, 4);
 
         // Without the override the draft has no "env": the same expectation fails, saying so.
         const model::SavedRequest &list = project.savedRequests.front();
-        const std::optional<http::Response> plain
-            = runtime::sendInProcessAndWait(gateway, runtime::buildRequest(list, project, s("draft")).value());
+        const std::optional<http::Response> plain = runtime::sendInProcessAndWait(
+            gateway, runtime::buildRequest(list, project, s("draft")).value());
         QVERIFY(plain);
-        QCOMPARE(failuresText(runtime::checkExpectations(list.expect, *plain)), s("$.env: expected \"test\", got \"\""));
+        QCOMPARE(failuresText(runtime::checkExpectations(list.expect, *plain)),
+                 s("$.env: expected \"test\", got \"\""));
     }
 
     void callbackResponderAnswersOnceAndTellsTheClientIsThere()
     {
         std::vector<int> statuses;
-        const http::Responder respond = http::Responder::toCallback([&](http::Response r) { statuses.push_back(r.status); });
+        const http::Responder respond
+            = http::Responder::toCallback([&](http::Response r) { statuses.push_back(r.status); });
         QVERIFY(respond.clientConnected());
         http::Response first;
         first.status = 201;
         respond.send(first);
         const http::Responder copy = respond;
         copy.send(http::Response());
-        QCOMPARE(statuses, std::vector<int>{201});
+        QCOMPARE(statuses, std::vector<int> {201});
         QVERIFY(!respond.clientConnected());
     }
 };
