@@ -79,21 +79,23 @@ void printReport(const base::Json &report, QTextStream &out)
             out << "  (no API keys)\n";
             continue;
         }
-        out << QStringLiteral("  %1  %2  %3  %4  %5  %6  %7\n")
+        out << QStringLiteral("  %1  %2  %3  %4  %5  %6  %7  %8\n")
                    .arg(QStringLiteral("KEY"), -10)
                    .arg(QStringLiteral("NAME"), -16)
                    .arg(QStringLiteral("STATE"), -8)
                    .arg(QStringLiteral("TODAY"), 7)
+                   .arg(QStringLiteral("THROTTLED"), 9)
                    .arg(QStringLiteral("QUOTA USED"), 10)
                    .arg(QStringLiteral("REMAINING"), 9)
                    .arg(QStringLiteral("PERIOD FROM"));
         for (const base::Json &key : keys) {
             const bool quota = key.contains("quota");
-            out << QStringLiteral("  %1  %2  %3  %4  %5  %6  %7\n")
+            out << QStringLiteral("  %1  %2  %3  %4  %5  %6  %7  %8\n")
                        .arg(text(key["id"]), -10)
                        .arg(text(key["name"]), -16)
                        .arg(key.value("enabled", false) ? QStringLiteral("enabled") : QStringLiteral("disabled"), -8)
                        .arg(text(key["today"]), 7)
+                       .arg(text(key["throttled"]), 9)
                        .arg(quota ? text(key["quota"]["used"]) : QStringLiteral("-"), 10)
                        .arg(quota ? text(key["quota"]["remaining"]) : QStringLiteral("-"), 9)
                        .arg(quota ? text(key["quota"]["periodStart"]) : QStringLiteral("-"));

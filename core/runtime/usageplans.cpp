@@ -72,6 +72,20 @@ void UsageLedger::recordUse(const QString &planId, const QString &keyId, QDate d
     ++m_dailyUse[{planId, keyId, day}];
 }
 
+void UsageLedger::recordRefusal(const QString &planId, const QString &keyId, Refusal refusal)
+{
+    std::lock_guard lock(m_mutex);
+    Refusals &counts = m_refusals[{planId, keyId}];
+    ++(refusal == Refusal::Throttled ? counts.throttled : counts.overQuota);
+}
+
+UsageLedger::Refusals UsageLedger::refusals(const QString &planId, const QString &keyId) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_refusals.find({planId, keyId});
+    return it == m_refusals.end() ? Refusals {} : it->second;
+}
+
 std::vector<UsageLedger::DailyUse> UsageLedger::dailyUse() const
 {
     std::lock_guard lock(m_mutex);
@@ -189,6 +203,7 @@ AccessDecision UsagePlans::check(const model::Method &method, const QString &ver
         bucket += QLatin1Char('|') + methodKey;
     }
     if (throttle && !m_ledger->take(bucket, *throttle, nowMs)) {
+        m_ledger->recordRefusal(plan.plan.id, apiKey.id, UsageLedger::Refusal::Throttled);
         decision.outcome = AccessDecision::Outcome::Throttled;
         note([&] { return QStringLiteral("API Key %1 throttle limit exceeded for Usage Plan %2 and API Stage %3")
                                 .arg(masked(key), plan.plan.id, apiStage); });
@@ -196,6 +211,7 @@ AccessDecision UsagePlans::check(const model::Method &method, const QString &ver
     }
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     if (plan.plan.quota && !m_ledger->count(UsageLedger::quotaCounter(apiKey.id, plan.plan.id), *plan.plan.quota, now)) {
+        m_ledger->recordRefusal(plan.plan.id, apiKey.id, UsageLedger::Refusal::OverQuota);
         decision.outcome = AccessDecision::Outcome::QuotaExceeded;
         note([&] { return QStringLiteral("API Key %1 quota exceeded for Usage Plan %2").arg(masked(key), plan.plan.id); });
         return decision;

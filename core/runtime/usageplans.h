@@ -59,6 +59,17 @@ public:
     };
     std::vector<DailyUse> dailyUse() const;
 
+    // A request of a key through a plan that its throttle or its quota refused, for the live
+    // usage the GUI shows beside the requests that passed.
+    enum class Refusal { Throttled, OverQuota };
+    void recordRefusal(const QString &planId, const QString &keyId, Refusal refusal);
+    struct Refusals
+    {
+        qint64 throttled = 0;
+        qint64 overQuota = 0;
+    };
+    Refusals refusals(const QString &planId, const QString &keyId) const;
+
     // The counter of a key's quota in a plan, for quotaState().
     static QString quotaCounter(const QString &keyId, const QString &planId);
 
@@ -77,6 +88,7 @@ private:
     std::map<QString, Bucket> m_buckets;
     std::map<QString, Quota> m_quotas;
     std::map<std::tuple<QString, QString, QDate>, qint64> m_dailyUse;
+    std::map<std::pair<QString, QString>, Refusals> m_refusals;
 };
 
 struct AccessDecision

@@ -40,6 +40,9 @@ base::Json usageReport(const model::Project &project, const UsageLedger &ledger,
                     today = use.requests;
             }
             k["today"] = today;
+            const UsageLedger::Refusals refused = ledger.refusals(plan.id, keyId);
+            k["throttled"] = refused.throttled;
+            k["overQuota"] = refused.overQuota;
             k["days"] = days;
             if (plan.quota && plan.quota->limit > 0) {
                 // Before the first request of a period nothing is counted: all of it remains

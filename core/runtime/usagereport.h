@@ -1,6 +1,7 @@
 // What a running server knows about its keys' usage, as JSON for `portico-cli usage` (and the
 // GUI later): for each usage plan, each of its keys with its requests per UTC day (what AWS's
-// GetUsage reports) and the state of its quota in the current period (used, remaining, when the
+// GetUsage reports), how many of its requests the plan's throttle and quota refused since the
+// server started, and the state of its quota in the current period (used, remaining, when the
 // period started). Key values are masked as in AWS's logs.
 #pragma once
 

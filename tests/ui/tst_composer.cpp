@@ -5,6 +5,7 @@
 // the same request id. Saving a request is an undoable edit of the project. A request caught
 // from curl comes back into the composer with "Edit and Resend".
 #include "../support/curl.h"
+#include "../support/rawhttpclient.h"
 
 #include "editing/apidocument.h"
 #include "running/exchangetablemodel.h"
@@ -17,6 +18,9 @@
 #include "widgets/inspector/timelineview.h"
 #include "widgets/mainwindow.h"
 #include "widgets/methodexecution/rowtable.h"
+#include "widgets/parts/liveusageview.h"
+#include "widgets/parts/partsview.h"
+#include "widgets/parts/simpleforms.h"
 #include "widgets/runcontrols.h"
 
 #include <QComboBox>
@@ -32,6 +36,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QUrl>
 
 using portico::running::SentRequest;
 using portico::widgets::MainWindow;
@@ -196,6 +201,58 @@ private Q_SLOTS:
         }
 
         // Stopped, the runtime refuses: the composer says so instead of waiting.
+        run->stop();
+        window.document()->undoStack()->setClean();
+    }
+
+    // The API key's form counts its requests as they happen: passed, throttled, quota left.
+    void liveUsagePerKey()
+    {
+        MainWindow window;
+        window.resize(1300, 850);
+        window.show();
+        QVERIFY(window.openFile(kSample));
+        RunControls *run = window.runControls();
+        run->askTrust = [](const QString &) { return false; };
+        run->setPort(0);
+        QVERIFY(window.selectPart(portico::editing::PartKind::ApiKey, u"k3ydemo001"_s));
+        auto *form = qobject_cast<portico::widgets::parts::ApiKeyForm *>(
+            window.partsView()->form(portico::editing::PartKind::ApiKey));
+        QVERIFY(form);
+        QTreeWidget *usage = form->usageView()->table();
+        QVERIFY(!usage->isVisible()); // stopped: nothing counts
+        QVERIFY(form->findChild<QLabel *>(u"liveUsageNote"_s)->text().contains(u"Start the runtime"_s));
+
+        QSignalSpy served(run->runtime(), &portico::running::RuntimeController::stagesChanged);
+        QVERIFY(run->start());
+        QVERIFY(served.wait(10000));
+        const quint16 port = quint16(QUrl(run->invokeUrl()).port());
+        // dev throttles POST /pets to a burst of 2 at 1 request a second for this key's plan.
+        int passed = 0, throttled = 0;
+        portico::test::RawHttpClient client(port);
+        for (int i = 0; i < 6; ++i) {
+            const portico::test::RawResponse r = client.request(portico::test::rawRequest(
+                "POST", "/dev/pets", "Content-Type: application/json\r\nx-api-key: PorticoDemoKey0123456789abcdefABCDEF0123\r\n",
+                "{\"type\":\"cat\",\"price\":1}")).value_or(portico::test::RawResponse());
+            if (r.status == 200)
+                ++passed;
+            else if (r.status == 429)
+                ++throttled;
+            else
+                QFAIL(qPrintable(u"unexpected status %1"_s.arg(r.status)));
+        }
+        QVERIFY2(passed >= 2 && throttled >= 3, qPrintable(u"passed %1, throttled %2"_s.arg(passed).arg(throttled)));
+        // Within a refresh or two, while the form is visible.
+        QTRY_VERIFY(usage->isVisible() && usage->topLevelItemCount() == 1);
+        QTreeWidgetItem *row = usage->topLevelItem(0);
+        QTRY_COMPARE(row->text(2), QString::number(passed));
+        QCOMPARE(row->text(0), u"Basic"_s);
+        QCOMPARE(row->text(3), QString::number(throttled));
+        QCOMPARE(row->text(4), u"0"_s);
+        QCOMPARE(row->text(5), QString::number(1000 - passed));
+        const QString screenshots = qEnvironmentVariable("PORTICO_SCREENSHOT_DIR");
+        if (!screenshots.isEmpty())
+            QVERIFY(window.grab().save(QDir(screenshots).filePath(u"live-usage.png"_s)));
         run->stop();
         window.document()->undoStack()->setClean();
     }

@@ -13,6 +13,8 @@
 #include "recentfiles.h"
 #include "runcontrols.h"
 #include "composer/requestcomposer.h"
+#include "running/runtimecontroller.h"
+#include "runtime/usagereport.h"
 #include "inspector/inspectorpanel.h"
 #include "templatebinding.h"
 #include "verbbadgedelegate.h"
@@ -535,6 +537,12 @@ void MainWindow::createRuntime()
         runMenu->insertAction(runMenu->actions().value(0), m_run->startStopAction());
         runMenu->insertSeparator(runMenu->actions().value(1));
     }
+    // Live usage in the API key and usage plan forms, from the runtime's counters while it runs.
+    m_partsView->setUsageSource([this]() -> base::Json {
+        if (!m_run->isRunning())
+            return nullptr;
+        return runtime::usageReport(m_document->project(), m_run->runtime()->ledger(), QDateTime::currentDateTimeUtc());
+    });
     m_testMethodAction = new QAction(tr("&Test Method..."), this);
     m_testMethodAction->setObjectName(QStringLiteral("actionTestMethod"));
     m_testMethodAction->setShortcut(QKeySequence(Qt::Key_F6)); // beside F5, which starts the runtime

@@ -108,6 +108,7 @@ class TestUsagePlans : public QObject
     Q_OBJECT
 
 private:
+    std::shared_ptr<runtime::UsageLedger> m_ledger = std::make_shared<runtime::UsageLedger>();
     std::unique_ptr<runtime::Gateway> m_gateway;
     std::unique_ptr<http::Server> m_server;
 
@@ -122,7 +123,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         std::vector<base::Diagnostic> problems;
-        auto stages = runtime::stagesFromProject(project(), std::nullopt, problems);
+        auto stages = runtime::stagesFromProject(project(), std::nullopt, problems, m_ledger);
         QVERIFY(problems.empty());
         m_gateway = std::make_unique<runtime::Gateway>(QStringLiteral("plansapi01"));
         m_gateway->setStages(std::move(stages));
@@ -164,6 +165,9 @@ private Q_SLOTS:
         RawResponse r = get("/prod/protected", "burstKey0123456789abcdef");
         QCOMPARE(r.status, 429);
         QCOMPARE(r.body, QByteArray(R"({"message":"Too Many Requests"})"));
+        // What the GUI's live usage shows beside the requests that passed.
+        QCOMPARE(m_ledger->refusals(QStringLiteral("burst"), QStringLiteral("k-burst")).throttled, 1);
+        QCOMPARE(m_ledger->refusals(QStringLiteral("burst"), QStringLiteral("k-burst")).overQuota, 0);
     }
 
     void quotaThenLimitExceeded()
@@ -173,6 +177,8 @@ private Q_SLOTS:
         RawResponse r = get("/prod/protected", "quotaKey0123456789abcdef");
         QCOMPARE(r.status, 429);
         QCOMPARE(r.body, QByteArray(R"({"message":"Limit Exceeded"})"));
+        QCOMPARE(m_ledger->refusals(QStringLiteral("quota"), QStringLiteral("k-quota")).overQuota, 1);
+        QCOMPARE(m_ledger->refusals(QStringLiteral("quota"), QStringLiteral("k-quota")).throttled, 0);
     }
 
     void methodThrottleOverridesThePlan()

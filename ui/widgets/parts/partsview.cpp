@@ -1,5 +1,7 @@
 #include "partsview.h"
 
+#include "liveusageview.h"
+
 #include "modelform.h"
 #include "simpleforms.h"
 #include "stageforms.h"
@@ -140,6 +142,14 @@ void PartsView::setSectionPage(PartKind kind, QWidget *page)
 {
     m_sectionPages[size_t(kind)] = page;
     addWidget(page);
+}
+
+void PartsView::setUsageSource(std::function<base::Json()> source)
+{
+    if (auto *keys = qobject_cast<ApiKeyForm *>(form(editing::PartKind::ApiKey)))
+        keys->usageView()->setSource(source);
+    if (auto *plans = qobject_cast<UsagePlanForm *>(form(editing::PartKind::UsagePlan)))
+        plans->usageView()->setSource(source);
 }
 
 } // namespace portico::widgets::parts

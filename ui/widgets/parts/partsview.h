@@ -3,11 +3,13 @@
 // button. Forms refresh themselves when the document changes.
 #pragma once
 
+#include "base/json.h"
 #include "editing/projectpartsmodel.h"
 
 #include <QStackedWidget>
 
 #include <array>
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -35,6 +37,8 @@ public:
     QPushButton *addButton() const { return m_add; }
     // Replaces the section page of `kind` by `page` (the deployment history, say).
     void setSectionPage(editing::PartKind kind, QWidget *page);
+    // Where the API key and usage plan forms read live usage (null while the runtime is stopped).
+    void setUsageSource(std::function<base::Json()> source);
 
 Q_SIGNALS:
     void addRequested(editing::PartKind kind);

@@ -1,5 +1,7 @@
 #include "simpleforms.h"
 
+#include "liveusageview.h"
+
 #include "widgets/methodexecution/formfields.h"
 
 #include "base/ids.h"
@@ -203,6 +205,8 @@ ApiKeyForm::ApiKeyForm(editing::ApiDocument *document, QWidget *parent)
     fields()->addRow(tr("Value"), valueRow);
     m_plans = makeNote(QStringLiteral("apiKeyPlans"));
     fields()->addRow(QString(), m_plans);
+    m_usage = new LiveUsageView;
+    fields()->addRow(tr("Usage"), m_usage);
 }
 
 bool ApiKeyForm::load()
@@ -218,6 +222,7 @@ bool ApiKeyForm::load()
     const QStringList plans = editing::referencesTo(project(), *k);
     m_plans->setText(plans.isEmpty() ? tr("In no usage plan: add it to one to meter its use.")
                                      : tr("In %1.").arg(plans.join(QStringLiteral(", "))));
+    m_usage->setFilter(QString(), k->id);
     return true;
 }
 

@@ -13,6 +13,8 @@ class QSpinBox;
 
 namespace portico::widgets::parts {
 
+class LiveUsageView;
+
 class ValidatorForm : public PartForm
 {
     Q_OBJECT
@@ -59,6 +61,7 @@ public:
     explicit ApiKeyForm(editing::ApiDocument *document, QWidget *parent = nullptr);
 
     QPushButton *generateButton() const { return m_generate; }
+    LiveUsageView *usageView() const { return m_usage; }
 
 protected:
     bool load() override;
@@ -70,6 +73,7 @@ private:
     QLineEdit *m_value;
     QPushButton *m_generate;
     QLabel *m_plans;
+    LiveUsageView *m_usage;
 };
 
 } // namespace portico::widgets::parts

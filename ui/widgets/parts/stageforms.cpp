@@ -1,5 +1,7 @@
 #include "stageforms.h"
 
+#include "liveusageview.h"
+
 #include "widgets/methodexecution/formfields.h"
 #include "widgets/methodexecution/rowtable.h"
 
@@ -291,6 +293,8 @@ UsagePlanForm::UsagePlanForm(editing::ApiDocument *document, QWidget *parent)
         });
     });
     fields()->addRow(tr("API keys"), m_keys);
+    m_usage = new LiveUsageView;
+    fields()->addRow(tr("Usage"), m_usage);
 }
 
 void UsagePlanForm::editThrottle()
@@ -371,6 +375,7 @@ bool UsagePlanForm::load()
     m_methodThrottle->addButton()->setEnabled(!planStages.empty());
     m_methodThrottle->setRows(throttles);
 
+    m_usage->setFilter(p->id, QString());
     const QSignalBlocker blocker(m_keys);
     m_keys->clear();
     for (const model::ApiKey &k : project().apiKeys) {

@@ -28,6 +28,8 @@ class RowTable;
 
 namespace portico::widgets::parts {
 
+class LiveUsageView;
+
 class StageForm : public PartForm
 {
     Q_OBJECT
@@ -54,6 +56,7 @@ class UsagePlanForm : public PartForm
     Q_OBJECT
 public:
     explicit UsagePlanForm(editing::ApiDocument *document, QWidget *parent = nullptr);
+    LiveUsageView *usageView() const { return m_usage; }
 
 protected:
     bool load() override;
@@ -75,6 +78,7 @@ private:
     // Per-method throttling inside one of the plan's stages ("/pets/POST" in dev).
     methodexecution::RowTable *m_methodThrottle;
     QListWidget *m_keys;
+    LiveUsageView *m_usage;
 };
 
 class GatewayResponseForm : public PartForm
