@@ -89,4 +89,13 @@ struct SavedRequest
     friend bool operator==(const SavedRequest &, const SavedRequest &) = default;
 };
 
+// After a resource is renamed or moved from `oldPath` to `newPath`: the saved requests of it and
+// of the resources under it follow. Returns the indexes changed, so that an undo can put back
+// exactly those (a request that already named `newPath` is not one of them).
+std::vector<size_t> retargetSavedRequests(std::vector<SavedRequest> &requests, const QString &oldPath,
+                                          const QString &newPath);
+// Puts the requests at `indexes` back from `newPath` to `oldPath`.
+void restoreSavedRequests(std::vector<SavedRequest> &requests, const std::vector<size_t> &indexes,
+                          const QString &oldPath, const QString &newPath);
+
 } // namespace portico::model

@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include <algorithm>
 
@@ -120,10 +121,44 @@ private Q_SLOTS:
     void treeModelShowsTheSample();
     void treeModelRolesDescribeRows();
     void treeModelFollowsEditsAndUndo();
+    void savedRequestsFollowRenamesAndMoves();
 
 private:
     QTemporaryDir m_dir;
 };
+
+// A saved request belongs to its method by path: renaming or moving a resource takes its requests
+// (and those of the resources under it) along, and undo brings them back.
+void TestApiDocument::savedRequestsFollowRenamesAndMoves()
+{
+    ApiDocument document;
+    QVERIFY(document.load(kSample).ok());
+    const auto paths = [&document] {
+        QStringList list;
+        for (const portico::model::SavedRequest &request : document.project().savedRequests)
+            list << request.resourcePath;
+        return list;
+    };
+    const QStringList before = paths();
+    QVERIFY(before.contains(u"/pets/{petId}"_s) && before.contains(u"/pets"_s) && before.contains(u"/"_s));
+
+    QVERIFY(document.renameResource(idOf(document, u"/pets"_s), u"animals"_s).ok());
+    QStringList expected = before;
+    expected.replaceInStrings(u"/pets"_s, u"/animals"_s);
+    QCOMPARE(paths(), expected);
+    QVERIFY(document.addResource(document.api().root()->id, u"v2"_s).ok());
+    QVERIFY(document.moveResource(idOf(document, u"/animals"_s), idOf(document, u"/v2"_s)).ok());
+    expected.replaceInStrings(u"/animals"_s, u"/v2/animals"_s);
+    QCOMPARE(paths(), expected);
+    QVERIFY(paths().contains(u"/"_s)); // the root's request stays
+
+    document.undoStack()->undo(); // the move
+    document.undoStack()->undo(); // the new resource
+    document.undoStack()->undo(); // the rename
+    QCOMPARE(paths(), before);
+    document.undoStack()->redo();
+    QVERIFY(paths().contains(u"/animals/{petId}"_s));
+}
 
 void TestApiDocument::newDocumentIsAnEmptyCleanProject()
 {

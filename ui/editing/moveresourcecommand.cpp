@@ -25,12 +25,21 @@ base::Status MoveResourceCommand::doRedo()
         return base::Diagnostic::error(api().pathOf(m_resourceId), QStringLiteral("already there"));
     m_oldParentId = resource->parentId;
     setText(QStringLiteral("Move %1 to %2").arg(api().pathOf(m_resourceId), api().pathOf(m_newParentId)));
-    return editor().moveResource(m_resourceId, m_newParentId);
+    m_oldPath = api().pathOf(m_resourceId);
+    base::Status status = editor().moveResource(m_resourceId, m_newParentId);
+    if (status.ok()) {
+        m_newPath = api().pathOf(m_resourceId);
+        m_retargeted = model::retargetSavedRequests(project().savedRequests, m_oldPath, m_newPath);
+    }
+    return status;
 }
 
 base::Status MoveResourceCommand::doUndo()
 {
-    return editor().moveResource(m_resourceId, m_oldParentId);
+    base::Status status = editor().moveResource(m_resourceId, m_oldParentId);
+    if (status.ok())
+        model::restoreSavedRequests(project().savedRequests, m_retargeted, m_oldPath, m_newPath);
+    return status;
 }
 
 } // namespace portico::editing

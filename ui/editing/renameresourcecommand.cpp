@@ -17,15 +17,22 @@ base::Status RenameResourceCommand::doRedo()
 {
     const model::Resource *resource = api().findResource(m_resourceId);
     const QString oldPathPart = resource ? resource->pathPart : QString();
+    m_oldPath = api().pathOf(m_resourceId);
     base::Status status = editor().renameResource(m_resourceId, m_newPathPart);
-    if (status.ok())
+    if (status.ok()) {
         m_oldPathPart = oldPathPart;
+        m_newPath = api().pathOf(m_resourceId);
+        m_retargeted = model::retargetSavedRequests(project().savedRequests, m_oldPath, m_newPath);
+    }
     return status;
 }
 
 base::Status RenameResourceCommand::doUndo()
 {
-    return editor().renameResource(m_resourceId, m_oldPathPart);
+    base::Status status = editor().renameResource(m_resourceId, m_oldPathPart);
+    if (status.ok())
+        model::restoreSavedRequests(project().savedRequests, m_retargeted, m_oldPath, m_newPath);
+    return status;
 }
 
 } // namespace portico::editing

@@ -19,6 +19,10 @@ private:
     QString m_resourceId;
     QString m_newPathPart;
     QString m_oldPathPart;
+    // The saved requests that followed the resource, and the paths they went between.
+    std::vector<size_t> m_retargeted;
+    QString m_oldPath;
+    QString m_newPath;
 };
 
 } // namespace portico::editing
