@@ -268,8 +268,19 @@ private Q_SLOTS:
             return request;
         };
         row("saved request for a method that is gone",
-            [&](Project &p) { p.savedRequests.push_back(saved("/pets/{petId}", "PUT")); },
+            [&](Project &p) {
+                SavedRequest request = saved("/pets/{petId}", "PUT");
+                request.pathParameters[QStringLiteral("petId")] = QStringLiteral("1");
+                p.savedRequests.push_back(request);
+            },
             {QStringLiteral("warning: saved request \"try it\" (/pets/{petId} PUT): the method no longer exists")});
+        row("saved request without a path parameter's value (renamed since)",
+            [&](Project &p) {
+                SavedRequest request = saved("/pets/{petId}", "GET");
+                request.pathParameters[QStringLiteral("id")] = QStringLiteral("1");
+                p.savedRequests.push_back(request);
+            },
+            {QStringLiteral("warning: saved request \"try it\" (/pets/{petId} GET): path parameter petId has no value")});
         row("saved request for a resource that is gone",
             [&](Project &p) { p.savedRequests.push_back(saved("/owners", "GET")); },
             {QStringLiteral("warning: saved request \"try it\" (/owners GET): the method no longer exists")});
