@@ -18,6 +18,8 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QUrlQuery>
 #include <QVBoxLayout>
 
@@ -118,6 +120,8 @@ RequestComposer::RequestComposer(editing::ApiDocument *document, RunControls *ru
     split->addWidget(m_response);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
+    // Every request tab's title in view: they are what says what the request holds.
+    m_form->setMinimumWidth(m_form->tabs()->tabBar()->sizeHint().width() + 8);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);

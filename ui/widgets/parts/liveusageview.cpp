@@ -35,7 +35,9 @@ LiveUsageView::LiveUsageView(QWidget *parent)
                               tr("Quota left")});
     m_table->setRootIsDecorated(false);
     m_table->setUniformRowHeights(true);
-    m_table->header()->setStretchLastSection(true);
+    // Numbers stay beside their names; the key's name takes the room.
+    m_table->header()->setStretchLastSection(false);
+    m_table->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_table->setMaximumHeight(160);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
