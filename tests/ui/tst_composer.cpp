@@ -185,6 +185,19 @@ private Q_SLOTS:
             QCOMPARE(QString::fromUtf8(sent.exchange->request.query), u"color=brown"_s);
         }
 
+        // The token goes where the method's authorizer reads it (untrusted, the authorizer's
+        // function does not run: a broken Lambda's 500, but the header was sent).
+        QVERIFY(composer->openMethod(u"/pets/{petId}"_s, u"PATCH"_s));
+        composer->setTarget(u"draft"_s, false);
+        composer->form()->pathField(u"petId"_s)->setText(u"1"_s);
+        QVERIFY2(composer->form()->findChild<QLabel *>(u"composerTokenHint"_s)->text().contains(u"Authorization header"_s),
+                 qPrintable(composer->form()->findChild<QLabel *>(u"composerTokenHint"_s)->text()));
+        composer->form()->tokenField()->setText(u"Bearer owner-sam"_s);
+        sent = sendAndWait(composer);
+        QCOMPARE(sent.response.status, 500);
+        QVERIFY(sent.exchange);
+        QCOMPARE(sent.exchange->request.header("Authorization"), QByteArray("Bearer owner-sam"));
+
         // Back to a saved request with a JSON body, for the screenshot.
         QVERIFY(composer->openMethod(u"/pets/{petId}"_s, u"GET"_s, u"get pet 1"_s));
         composer->setTarget(u"draft"_s, false);

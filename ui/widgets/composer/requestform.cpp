@@ -151,13 +151,20 @@ RequestForm::RequestForm(QWidget *parent)
     m_apiKey = new QComboBox;
     m_apiKey->setObjectName(QStringLiteral("composerApiKey"));
     m_keyHint = hintLabel(QStringLiteral("composerKeyHint"));
-    m_token = new QLineEdit;
+    // Editable, with the tokens the project's saved requests use: switching between a user who may
+    // and one who may not is a pick, not a paste.
+    m_tokenChoices = new QComboBox;
+    m_tokenChoices->setObjectName(QStringLiteral("composerTokenChoices"));
+    m_tokenChoices->setEditable(true);
+    m_tokenChoices->setInsertPolicy(QComboBox::NoInsert);
+    m_token = m_tokenChoices->lineEdit();
     m_token->setObjectName(QStringLiteral("composerToken"));
     m_token->setPlaceholderText(tr("Bearer eyJ... or an allow/deny token for a local authorizer"));
+    connect(m_tokenChoices, &QComboBox::activated, this, &RequestForm::edited);
     m_tokenHint = hintLabel(QStringLiteral("composerTokenHint"));
     authLayout->addRow(tr("API key:"), m_apiKey);
     authLayout->addRow(QString(), m_keyHint);
-    authLayout->addRow(tr("Authorizer token:"), m_token);
+    authLayout->addRow(tr("Authorizer token:"), m_tokenChoices);
     authLayout->addRow(QString(), m_tokenHint);
     m_tabs->addTab(scrolled(auth), tr("Auth"));
 
@@ -281,7 +288,17 @@ void RequestForm::setRequest(const model::SavedRequest &request, const model::Pr
         }
     }
     m_tokenHint->setText(tokenHint);
-    m_token->setText(request.authorizationToken);
+    {
+        const QSignalBlocker tokenBlocker(m_tokenChoices);
+        QStringList tokens;
+        for (const model::SavedRequest &saved : project.savedRequests) {
+            if (!saved.authorizationToken.isEmpty() && !tokens.contains(saved.authorizationToken))
+                tokens << saved.authorizationToken;
+        }
+        m_tokenChoices->clear();
+        m_tokenChoices->addItems(tokens);
+        m_token->setText(request.authorizationToken);
+    }
 
     const model::RequestExpectations &expect = request.expect;
     m_expectStatus->setText(expect.status ? QString::number(*expect.status) : QString());

@@ -70,6 +70,7 @@ private:
     QLabel *m_stageVariablesNote;
     QComboBox *m_apiKey;
     QLabel *m_keyHint;
+    QComboBox *m_tokenChoices;
     QLineEdit *m_token;
     QLabel *m_tokenHint;
     QLineEdit *m_expectStatus;
