@@ -46,6 +46,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The window with View > Inspector Memory answered by the test.
+class MemoryWindow : public MainWindow
+{
+public:
+    int answer = 0;
+
+protected:
+    std::optional<int> askKeptWhole(int) override { return answer; }
+};
+
 const QString kSample = QStringLiteral(PORTICO_SOURCE_DIR "/resources/samples/petstore.portico.json");
 
 // Clicks Send and waits for the answer the composer shows.
@@ -268,6 +278,42 @@ private Q_SLOTS:
             QVERIFY(window.grab().save(QDir(screenshots).filePath(u"live-usage.png"_s)));
         run->stop();
         window.document()->undoStack()->setClean();
+    }
+
+    // View > Inspector Memory: the latest N requests whole, older ones as summaries; remembered.
+    void inspectorMemoryIsConfigurable()
+    {
+        {
+            MemoryWindow window;
+            window.show();
+            QVERIFY(window.openFile(kSample));
+            RunControls *run = window.runControls();
+            run->askTrust = [](const QString &) { return false; };
+            run->setPort(0);
+            window.answer = 5; // below the floor: raised to it
+            window.findChild<QAction *>(u"actionInspectorMemory"_s)->trigger();
+            QCOMPARE(run->keptWhole(), RunControls::kMinKeptWhole);
+            window.answer = 100;
+            window.findChild<QAction *>(u"actionInspectorMemory"_s)->trigger();
+            QCOMPARE(run->keptWhole(), 100);
+
+            QSignalSpy served(run->runtime(), &portico::running::RuntimeController::stagesChanged);
+            QVERIFY(run->start());
+            QVERIFY(served.wait(10000));
+            portico::test::RawHttpClient client(quint16(QUrl(run->invokeUrl()).port()));
+            for (int i = 0; i < 130; ++i)
+                QCOMPARE(client.request(portico::test::rawRequest("GET", "/dev/pets/1")).value_or(portico::test::RawResponse()).status, 200);
+            portico::running::ExchangeTableModel *model = run->inspector()->model();
+            QTRY_COMPARE(model->rowCount(), 130);
+            QVERIFY(!model->exchange(29)); // a summary row now
+            QVERIFY(model->exchange(30));
+            QVERIFY(model->exchange(129));
+            run->stop();
+            window.document()->undoStack()->setClean();
+        }
+        MainWindow again;
+        QCOMPARE(again.runControls()->keptWhole(), 100);
+        again.runControls()->setKeptWhole(10000); // the default, for the next test run
     }
 
     void missingPathParameterIsExplained()

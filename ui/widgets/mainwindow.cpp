@@ -543,6 +543,15 @@ void MainWindow::createRuntime()
             return nullptr;
         return runtime::usageReport(m_document->project(), m_run->runtime()->ledger(), QDateTime::currentDateTimeUtc());
     });
+    auto *keptWhole = new QAction(tr("Inspector &Memory..."), this);
+    keptWhole->setObjectName(QStringLiteral("actionInspectorMemory"));
+    keptWhole->setToolTip(tr("How many of the latest requests the Inspector keeps whole"));
+    connect(keptWhole, &QAction::triggered, this, [this] {
+        if (const std::optional<int> kept = askKeptWhole(m_run->keptWhole()))
+            m_run->setKeptWhole(*kept);
+    });
+    if (QMenu *viewMenu = menuBar()->findChild<QMenu *>(QStringLiteral("menuView")))
+        viewMenu->addAction(keptWhole);
     m_testMethodAction = new QAction(tr("&Test Method..."), this);
     m_testMethodAction->setObjectName(QStringLiteral("actionTestMethod"));
     m_testMethodAction->setShortcut(QKeySequence(Qt::Key_F6)); // beside F5, which starts the runtime
@@ -571,6 +580,15 @@ void MainWindow::createRuntime()
                 resizeDocks({dock}, {320}, Qt::Vertical);
         }
     });
+}
+
+std::optional<int> MainWindow::askKeptWhole(int current)
+{
+    bool ok = false;
+    const int kept = QInputDialog::getInt(this, tr("Inspector Memory"),
+                                          tr("Keep the latest requests whole (older ones stay as a summary row):"), current,
+                                          RunControls::kMinKeptWhole, RunControls::kMaxKeptWhole, 1000, &ok);
+    return ok ? std::optional<int>(kept) : std::nullopt;
 }
 
 composer::RequestComposer *MainWindow::showComposerTab()

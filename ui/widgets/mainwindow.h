@@ -199,6 +199,8 @@ protected:
     // The content type of a template to add beside `existing` ones of `part` (a template
     // workbench's "Add content type…").
     virtual std::optional<QString> askContentType(const QString &part, const QStringList &existing);
+    // View > Inspector Memory: how many requests to keep whole.
+    virtual std::optional<int> askKeptWhole(int current);
     // Save, Discard or Cancel.
     virtual QMessageBox::StandardButton askSaveChanges();
     virtual void showErrors(const QString &title, const QString &text,

@@ -1,5 +1,7 @@
 #include "runcontrols.h"
 
+#include "running/exchangetablemodel.h"
+
 #include "inspector/inspectorpanel.h"
 
 #include "editing/apidocument.h"
@@ -32,6 +34,10 @@ namespace {
 const QString kPortKey = QStringLiteral("runtime/port");
 const QString kDraftKey = QStringLiteral("runtime/serveDraft");
 const QString kVariablesKey = QStringLiteral("runtime/draftVariables");
+const QString kKeptWholeKey = QStringLiteral("inspector/keptWhole");
+constexpr int kDefaultKeptWhole = 10000;
+// Rows kept in all, whole or as a summary: the table's own bound.
+constexpr size_t kSummaryRows = 200000;
 // Edits arrive per keystroke; the runtime recompiles after a pause in typing.
 constexpr int kProjectDebounceMs = 300;
 } // namespace
@@ -118,6 +124,7 @@ RunControls::RunControls(editing::ApiDocument *document, QWidget *window)
     connect(m_document, &editing::ApiDocument::changed, this, &RunControls::projectChanged);
     connect(m_document, &editing::ApiDocument::filePathChanged, this, &RunControls::projectChanged);
     m_runtime->setProject(m_document->project(), m_document->filePath());
+    setKeptWhole(settings.value(kKeptWholeKey, kDefaultKeptWhole).toInt());
 
     connect(m_runtime, &running::RuntimeController::exchangesArrived, m_inspector, &inspector::InspectorPanel::addExchanges);
     connect(m_runtime, &running::RuntimeController::exchangesArrived, this,
@@ -248,6 +255,19 @@ void RunControls::stop()
     m_startStop->setToolTip(tr("Serve the API on loopback (F5)"));
     updateStatus();
     Q_EMIT runningChanged(false);
+}
+
+void RunControls::setKeptWhole(int requests)
+{
+    const int kept = std::clamp(requests, kMinKeptWhole, kMaxKeptWhole);
+    m_inspector->model()->setLimits(size_t(kept), kSummaryRows);
+    if (QSettings().value(kKeptWholeKey, kDefaultKeptWhole).toInt() != kept)
+        QSettings().setValue(kKeptWholeKey, kept);
+}
+
+int RunControls::keptWhole() const
+{
+    return int(m_inspector->model()->fullLimit());
 }
 
 bool RunControls::handOverPendingEdits()

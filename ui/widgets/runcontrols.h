@@ -62,6 +62,12 @@ public:
     // Edits still waiting for the debounce go to the runtime now. True when there were some:
     // the runtime then serves them once it says stagesChanged.
     bool handOverPendingEdits();
+    // How many of the latest requests the Inspector keeps whole (older ones as summary rows);
+    // remembered. Bounded: each whole request holds its bodies.
+    static constexpr int kMinKeptWhole = 100;
+    static constexpr int kMaxKeptWhole = 100000;
+    void setKeptWhole(int requests);
+    int keptWhole() const;
     // The variables a stage serves with: the project's for a deployed stage, the toolbar's for
     // the draft.
     std::map<QString, QString> stageVariables(const QString &stage) const;
