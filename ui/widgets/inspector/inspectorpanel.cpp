@@ -1,5 +1,6 @@
 #include "inspectorpanel.h"
 
+#include "comparisonview.h"
 #include "timelineview.h"
 
 #include "running/exchangeexport.h"
@@ -88,6 +89,7 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     connect(clear, &QToolButton::clicked, this, [this] {
         m_model->clear();
         updateCount();
+        updateCompareButton();
     });
     QToolButton *replay = toolButton(QStringLiteral("inspectorReplay"), tr("Replay"), tr("Send the selected request again"));
     connect(replay, &QToolButton::clicked, this, &InspectorPanel::replaySelection);
@@ -110,11 +112,15 @@ InspectorPanel::InspectorPanel(QWidget *parent)
         if (!selected.empty() && !selected.back()->resourcePath.isEmpty())
             Q_EMIT editAndResendRequested(selected.back());
     });
+    m_compare = toolButton(QStringLiteral("inspectorCompare"), tr("Compare"),
+                           tr("The two selected requests side by side, with their differences"));
+    m_compare->setEnabled(false);
+    connect(m_compare, &QToolButton::clicked, this, &InspectorPanel::compareSelection);
     m_count = new QLabel;
     m_count->setObjectName(QStringLiteral("inspectorCount"));
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
-    for (QToolButton *button : {m_pause, clear, replay, resend, curl, har, workbench})
+    for (QToolButton *button : {m_pause, clear, replay, resend, m_compare, curl, har, workbench})
         bar->addWidget(button);
     bar->addWidget(m_count);
 
@@ -253,8 +259,25 @@ bool InspectorPanel::selectRow(int sourceRow)
     return true;
 }
 
+void InspectorPanel::updateCompareButton()
+{
+    m_compare->setEnabled(m_table->selectionModel()->selectedRows().size() == 2 && selectedExchanges().size() == 2);
+}
+
+QDialog *InspectorPanel::compareSelection()
+{
+    const std::vector<runtime::ExchangePtr> selected = selectedExchanges();
+    if (selected.size() != 2 || m_table->selectionModel()->selectedRows().size() != 2)
+        return nullptr;
+    auto *view = new ComparisonView(selected[0], selected[1], this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->show();
+    return view;
+}
+
 void InspectorPanel::showSelected()
 {
+    updateCompareButton();
     const std::vector<runtime::ExchangePtr> selected = selectedExchanges();
     const runtime::ExchangePtr exchange = selected.empty() ? nullptr : selected.back();
     // "Show the whole body" is for the request it was pressed on.

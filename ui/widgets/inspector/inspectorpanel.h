@@ -2,7 +2,8 @@
 // person's app or the composer) in a live table, filtered by what is typed, pausable and
 // clearable; the selected request's steps as a timeline, its execution log in the console's
 // test-invoke format, the request and the response in full (long bodies cut, with a way to see
-// all). Replay, copy as curl and HAR export work on the selection.
+// all). Replay, copy as curl and HAR export work on the selection; two selected requests can be
+// compared side by side.
 #pragma once
 
 #include "runtime/tracebus.h"
@@ -10,6 +11,7 @@
 #include <QWidget>
 
 class QAction;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
@@ -58,6 +60,9 @@ public:
     QByteArray harForSelection() const;
     // Sends the selected request again, as it was, over HTTP to the runtime.
     void replaySelection();
+    // Opens the Compare window on the two selected requests (older on the left); nullptr unless
+    // exactly two rows are selected and both are still kept whole.
+    QDialog *compareSelection();
 
 Q_SIGNALS:
     // The person asked to save HAR; the window asks where.
@@ -70,6 +75,7 @@ Q_SIGNALS:
 private:
     void showSelected();
     void updateCount();
+    void updateCompareButton();
 
     running::ExchangeTableModel *m_model;
     QSortFilterProxyModel *m_filter;
@@ -82,6 +88,7 @@ private:
 
     QLineEdit *m_search;
     QToolButton *m_pause;
+    QToolButton *m_compare;
     QLabel *m_count;
     QTableView *m_table;
     QTabWidget *m_details;
