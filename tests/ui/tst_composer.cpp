@@ -316,6 +316,26 @@ private Q_SLOTS:
         again.runControls()->setKeptWhole(10000); // the default, for the next test run
     }
 
+    // The composer follows its method through a rename and leaves it when it is deleted.
+    void followsTheMethodThroughEdits()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(kSample));
+        RequestComposer *composer = window.openComposer(resourceIdOf(window, u"/pets/{petId}"_s), u"GET"_s);
+        composer->form()->pathField(u"petId"_s)->setText(u"5"_s);
+        QVERIFY(window.document()->renameResource(resourceIdOf(window, u"/pets"_s), u"animals"_s).ok());
+        QCOMPARE(composer->methodBox()->currentText(), u"GET /animals/{petId}"_s);
+        QCOMPARE(composer->form()->pathField(u"petId"_s)->text(), u"5"_s);
+        QCOMPARE(composer->savedBox()->currentText(), u"get pet 1"_s); // the saved requests followed
+        QCOMPARE(composer->currentRequest().resourcePath, u"/animals/{petId}"_s);
+
+        QVERIFY(window.document()->deleteMethod(resourceIdOf(window, u"/animals/{petId}"_s), u"GET"_s).ok());
+        QVERIFY(composer->methodBox()->currentText() != u"GET /animals/{petId}"_s);
+        QCOMPARE(composer->currentRequest().resourcePath, composer->methodBox()->currentText().section(u' ', 1));
+        window.document()->undoStack()->setClean();
+    }
+
     void missingPathParameterIsExplained()
     {
         MainWindow window;

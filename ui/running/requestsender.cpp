@@ -48,6 +48,7 @@ void RequestSender::send(const http::Request &request, bool overHttp,
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
+        m_reply->deleteLater();
     }
     const quint64 ticket = ++m_ticket;
     m_traceWait->stop();

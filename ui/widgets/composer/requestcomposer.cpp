@@ -187,6 +187,15 @@ RequestComposer::~RequestComposer() = default;
 
 void RequestComposer::refreshMethods()
 {
+    // A renamed or moved resource: the form stays, under the method's new path.
+    if (!m_resourceId.isEmpty()) {
+        const model::Resource *resource = m_document->api().findResource(m_resourceId);
+        const QString path = resource ? m_document->api().pathOf(m_resourceId) : QString();
+        if (resource && resource->methods.count(m_verb) && path != m_resourcePath) {
+            m_resourcePath = path;
+            m_form->setResourcePath(path);
+        }
+    }
     QStringList labels;
     const model::RestApi &api = m_document->api();
     for (const model::Resource &resource : api.resources) {
@@ -204,10 +213,16 @@ void RequestComposer::refreshMethods()
         current << m_method->itemText(i);
     if (current == labels)
         return;
-    const QSignalBlocker blocker(m_method);
-    m_method->clear();
-    m_method->addItems(labels);
-    m_method->setCurrentIndex(std::max(0, m_method->findText(methodLabel(m_verb, m_resourcePath))));
+    const int shown = labels.indexOf(methodLabel(m_verb, m_resourcePath));
+    {
+        const QSignalBlocker blocker(m_method);
+        m_method->clear();
+        m_method->addItems(labels);
+        m_method->setCurrentIndex(std::max(0, shown));
+    }
+    // The method shown was deleted (or renamed away): show one that exists.
+    if (shown < 0 && !labels.isEmpty() && !m_resourcePath.isEmpty())
+        methodChosen();
 }
 
 void RequestComposer::refreshStages()
@@ -255,6 +270,7 @@ bool RequestComposer::openMethod(const QString &resourcePath, const QString &ver
     const model::Resource *resource = m_document->api().findResourceByPath(resourcePath);
     if (!resource || !resource->methods.count(verb))
         return false;
+    m_resourceId = resource->id;
     m_resourcePath = resourcePath;
     m_verb = verb;
     m_method->setCurrentIndex(m_method->findText(methodLabel(verb, resourcePath)));
@@ -455,6 +471,9 @@ base::Status RequestComposer::deleteSaved()
 
 void RequestComposer::send()
 {
+    // Already waiting for the runtime to serve: that send goes with what the form says then.
+    if (m_sendWhenServed)
+        return;
     if (!m_run->isRunning()) {
         // The runtime compiles the project once started; the request goes when it serves it.
         m_sendWhenServed = true;

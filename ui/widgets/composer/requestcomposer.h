@@ -96,6 +96,8 @@ private:
     bool m_sendWhenServed = false;
     // The expectations of the request being sent, checked when the answer comes.
     model::RequestExpectations m_sentExpectations;
+    // The method shown: by id, so that it is followed through a rename or a move.
+    QString m_resourceId;
     QString m_resourcePath;
     QString m_verb;
 

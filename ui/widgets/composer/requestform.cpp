@@ -357,6 +357,20 @@ model::SavedRequest RequestForm::request() const
     return request;
 }
 
+void RequestForm::setResourcePath(const QString &resourcePath)
+{
+    std::map<QString, QString> values;
+    for (const auto &[name, field] : m_pathFields)
+        values[name] = field->text();
+    m_identity.resourcePath = resourcePath;
+    rebuildPathFields(resourcePath);
+    for (const auto &[name, field] : m_pathFields) {
+        const auto it = values.find(name);
+        if (it != values.end())
+            field->setText(it->second);
+    }
+}
+
 QLineEdit *RequestForm::pathField(const QString &name) const
 {
     const auto it = m_pathFields.find(name);

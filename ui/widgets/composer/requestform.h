@@ -39,6 +39,9 @@ public:
     // What the fields say; the method (resourcePath, httpMethod, sendMethod) and name are those
     // given to setRequest().
     model::SavedRequest request() const;
+    // The method's resource was renamed or moved: the form keeps what is typed in it (path
+    // parameters by name).
+    void setResourcePath(const QString &resourcePath);
 
     // For tests and the composer: the field of a path parameter (nullptr when there is none).
     QLineEdit *pathField(const QString &name) const;
