@@ -6,6 +6,7 @@
 #include "runtime/controlapi.h"
 #include "runtime/functionhost.h"
 #include "runtime/gateway.h"
+#include "runtime/inprocesscall.h"
 #include "runtime/usageplans.h"
 
 #include <QDir>
@@ -118,17 +119,14 @@ base::Status RuntimeController::invoke(http::Request request, const std::optiona
         request.peerAddress = "127.0.0.1";
     // The answer comes from whichever thread finishes the request; `done` runs on ours. The
     // server's threads are joined in stop(), before this object can go.
-    http::Responder respond = http::Responder::toCallback([this, done = std::move(done)](http::Response response) {
+    auto toThisThread = [this, done = std::move(done)](http::Response response) {
         QMetaObject::invokeMethod(this, [done, response = std::move(response)]() mutable { done(std::move(response)); },
                                   Qt::QueuedConnection);
-    });
+    };
     QMetaObject::invokeMethod(
         m_invoker.get(),
-        [gateway = m_gateway.get(), request = std::move(request), stageVariables, respond]() mutable {
-            if (stageVariables)
-                gateway->handleWithStageVariables(std::move(request), respond, *stageVariables);
-            else
-                gateway->handle(std::move(request), respond);
+        [gateway = m_gateway.get(), request = std::move(request), stageVariables, toThisThread]() mutable {
+            runtime::sendInProcess(*gateway, std::move(request), toThisThread, stageVariables);
         },
         Qt::QueuedConnection);
     return base::success();
