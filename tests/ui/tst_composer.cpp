@@ -27,6 +27,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -333,6 +334,46 @@ private Q_SLOTS:
         QVERIFY(window.document()->deleteMethod(resourceIdOf(window, u"/animals/{petId}"_s), u"GET"_s).ok());
         QVERIFY(composer->methodBox()->currentText() != u"GET /animals/{petId}"_s);
         QCOMPARE(composer->currentRequest().resourcePath, composer->methodBox()->currentText().section(u' ', 1));
+        window.document()->undoStack()->setClean();
+    }
+
+    // Run toolbar > Stages: an unticked stage is not served (403, as a stage that does not exist).
+    void stagesCanBeLeftOut()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.openFile(kSample));
+        RunControls *run = window.runControls();
+        run->askTrust = [](const QString &) { return false; };
+        run->setPort(0);
+        QSignalSpy served(run->runtime(), &portico::running::RuntimeController::stagesChanged);
+        QVERIFY(run->start());
+        QVERIFY(served.wait(10000));
+        const quint16 port = quint16(QUrl(run->invokeUrl()).port());
+        const auto status = [port](const QByteArray &path) {
+            portico::test::RawHttpClient client(port);
+            return client.request(portico::test::rawRequest("GET", path)).value_or(portico::test::RawResponse()).status;
+        };
+        QCOMPARE(status("/prod/pets/1"), 200);
+
+        QMenu *menu = run->stagesButton()->menu();
+        QVERIFY(QMetaObject::invokeMethod(menu, "aboutToShow"));
+        QStringList names;
+        for (QAction *action : menu->actions())
+            names << action->text();
+        QCOMPARE(names, QStringList({u"dev"_s, u"prod"_s}));
+        menu->actions().at(1)->setChecked(false); // prod
+        QVERIFY(served.wait(10000));
+        QCOMPARE(status("/prod/pets/1"), 403);
+        QCOMPARE(status("/dev/pets/1"), 200);
+        QCOMPARE(status("/draft/pets/1"), 200);
+        QVERIFY(!run->runtime()->stageNames().contains(u"prod"_s));
+        QCOMPARE(run->hiddenStages(), QStringList({u"prod"_s}));
+
+        run->setStageServed(u"prod"_s, true); // also the remembered setting, for the next run
+        QVERIFY(served.wait(10000));
+        QCOMPARE(status("/prod/pets/1"), 200);
+        run->stop();
         window.document()->undoStack()->setClean();
     }
 

@@ -140,6 +140,13 @@ void RuntimeController::setDraft(bool serveDraft, const runtime::NamedStrings &v
         compile();
 }
 
+void RuntimeController::setHiddenStages(const QStringList &stages)
+{
+    m_settings.hiddenStages = stages;
+    if (m_server && m_project)
+        compile();
+}
+
 void RuntimeController::setProject(const model::Project &project, const QString &projectPath)
 {
     m_project = std::make_shared<const model::Project>(project);
@@ -191,9 +198,13 @@ void RuntimeController::compile()
         m_problems = std::move(compiled.problems);
         Q_EMIT stagesChanged();
     });
-    watcher->setFuture(QtConcurrent::run([project = m_project, draft, ledger = m_ledger, directory] {
+    watcher->setFuture(QtConcurrent::run([project = m_project, draft, ledger = m_ledger, directory,
+                                          hidden = m_settings.hiddenStages] {
         Compiled compiled;
         compiled.stages = runtime::stagesFromProject(*project, draft, compiled.problems, ledger, directory);
+        std::erase_if(compiled.stages, [&](const runtime::ServedStage &stage) {
+            return hidden.contains(stage.name) && !(draft && stage.name == draft->name);
+        });
         return compiled;
     }));
 }

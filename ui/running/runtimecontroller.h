@@ -48,6 +48,8 @@ public:
         // The current definition as stage "draft", beside the deployed stages.
         bool serveDraft = true;
         runtime::NamedStrings draftVariables;
+        // Deployed stages left out (they answer 403, as a stage that does not exist does).
+        QStringList hiddenStages;
     };
 
     explicit RuntimeController(QObject *parent = nullptr);
@@ -63,6 +65,8 @@ public:
     Settings settings() const { return m_settings; }
     // Changes what is served without a restart (the draft, its stage variables).
     void setDraft(bool serveDraft, const runtime::NamedStrings &variables);
+    // Which deployed stages are left out; the others are served.
+    void setHiddenStages(const QStringList &stages);
 
     // What to serve: the project as it is now. Compiled off the UI thread; the latest one wins.
     // `projectPath` resolves relative paths and says whether its functions are trusted.

@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QMenu>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -35,6 +36,7 @@ const QString kPortKey = QStringLiteral("runtime/port");
 const QString kDraftKey = QStringLiteral("runtime/serveDraft");
 const QString kVariablesKey = QStringLiteral("runtime/draftVariables");
 const QString kKeptWholeKey = QStringLiteral("inspector/keptWhole");
+const QString kHiddenStagesKey = QStringLiteral("runtime/hiddenStages");
 constexpr int kDefaultKeptWhole = 10000;
 // Rows kept in all, whole or as a summary: the table's own bound.
 constexpr size_t kSummaryRows = 200000;
@@ -92,11 +94,35 @@ RunControls::RunControls(editing::ApiDocument *document, QWidget *window)
     connect(m_draft, &QCheckBox::toggled, this, draftChanged);
     connect(m_variables, &QLineEdit::editingFinished, this, draftChanged);
 
+    m_hiddenStages = settings.value(kHiddenStagesKey).toStringList();
+    m_stages = new QToolButton;
+    m_stages->setObjectName(QStringLiteral("runtimeStages"));
+    m_stages->setText(tr("Stages"));
+    m_stages->setToolTip(tr("Which deployed stages are served"));
+    m_stages->setPopupMode(QToolButton::InstantPopup);
+    auto *stagesMenu = new QMenu(m_stages);
+    stagesMenu->setObjectName(QStringLiteral("runtimeStagesMenu"));
+    m_stages->setMenu(stagesMenu);
+    // Built when opened: the project's stages change with every deploy.
+    connect(stagesMenu, &QMenu::aboutToShow, this, [this, stagesMenu] {
+        stagesMenu->clear();
+        for (const model::Stage &stage : m_document->project().stages) {
+            QAction *action = stagesMenu->addAction(stage.stageName);
+            action->setCheckable(true);
+            action->setChecked(!m_hiddenStages.contains(stage.stageName));
+            const QString name = stage.stageName;
+            connect(action, &QAction::toggled, this, [this, name](bool served) { setStageServed(name, served); });
+        }
+        if (stagesMenu->isEmpty())
+            stagesMenu->addAction(tr("(no deployed stage yet: Run > Deploy API)"))->setEnabled(false);
+    });
+
     m_toolBar = new QToolBar(tr("Run"));
     m_toolBar->setObjectName(QStringLiteral("runToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->addAction(m_startStop);
     m_toolBar->addWidget(m_port);
+    m_toolBar->addWidget(m_stages);
     m_toolBar->addWidget(m_draft);
     m_toolBar->addWidget(m_variables);
 
@@ -225,6 +251,7 @@ bool RunControls::start()
     running::RuntimeController::Settings settings;
     settings.port = quint16(m_port->value());
     settings.serveDraft = m_draft->isChecked();
+    settings.hiddenStages = m_hiddenStages;
     QString problem;
     settings.draftVariables = parsedVariables(&problem);
     m_runtime->setProject(m_document->project(), path);
@@ -255,6 +282,18 @@ void RunControls::stop()
     m_startStop->setToolTip(tr("Serve the API on loopback (F5)"));
     updateStatus();
     Q_EMIT runningChanged(false);
+}
+
+void RunControls::setStageServed(const QString &stage, bool served)
+{
+    if (served == !m_hiddenStages.contains(stage))
+        return;
+    if (served)
+        m_hiddenStages.removeAll(stage);
+    else
+        m_hiddenStages.append(stage);
+    QSettings().setValue(kHiddenStagesKey, m_hiddenStages);
+    m_runtime->setHiddenStages(m_hiddenStages);
 }
 
 void RunControls::setKeptWhole(int requests)

@@ -59,6 +59,10 @@ public:
     // "name=value" pairs separated by commas or spaces: the draft's stage variables.
     void setDraftVariables(const QString &text);
     QString invokeUrl() const;
+    // Run toolbar > Stages: whether a deployed stage is served (all are, unless unticked; remembered).
+    void setStageServed(const QString &stage, bool served);
+    QStringList hiddenStages() const { return m_hiddenStages; }
+    QToolButton *stagesButton() const { return m_stages; }
     // Edits still waiting for the debounce go to the runtime now. True when there were some:
     // the runtime then serves them once it says stagesChanged.
     bool handOverPendingEdits();
@@ -99,6 +103,8 @@ private:
     QToolBar *m_toolBar;
     QSpinBox *m_port;
     QCheckBox *m_draft;
+    QToolButton *m_stages;
+    QStringList m_hiddenStages;
     QLineEdit *m_variables;
     QWidget *m_status;
     QLabel *m_url;
