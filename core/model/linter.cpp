@@ -360,9 +360,7 @@ void checkSavedRequests(const Project &p, std::vector<Diagnostic> &out)
         if (!resource || !resource->methods.contains(saved.httpMethod))
             out.push_back(Diagnostic::warning(at, QStringLiteral("the method no longer exists")));
         // A path parameter renamed after the request was saved ({id} to {petId}) lands here.
-        static const QRegularExpression parameter(QStringLiteral("\\{([^}+]+)\\+?\\}"));
-        for (auto it = parameter.globalMatch(saved.resourcePath); it.hasNext();) {
-            const QString name = it.next().captured(1);
+        for (const QString &name : pathrules::pathParameterNames(saved.resourcePath)) {
             const auto value = saved.pathParameters.find(name);
             if (value == saved.pathParameters.end() || value->second.isEmpty())
                 out.push_back(Diagnostic::warning(at, QStringLiteral("path parameter %1 has no value").arg(name)));

@@ -89,4 +89,13 @@ bool isResponseMappingSource(const QString &expression)
            || matches(QStringLiteral("integration\\.response\\.body(\\..+)?"), expression);
 }
 
+QStringList pathParameterNames(const QString &resourcePath)
+{
+    static const QRegularExpression parameter(QStringLiteral("\\{([^}+]+)\\+?\\}"));
+    QStringList names;
+    for (auto it = parameter.globalMatch(resourcePath); it.hasNext();)
+        names.append(it.next().captured(1));
+    return names;
+}
+
 } // namespace portico::model::pathrules

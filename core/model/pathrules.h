@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace portico::model::pathrules {
 
@@ -12,6 +13,10 @@ QString checkPathPart(const QString &pathPart);
 // Empty when `name` may name a stage (letters, digits, hyphens and underscores, at most
 // limits::kStageNameMaxLength); otherwise why not.
 QString checkStageName(const QString &name);
+
+// The {param} names of a resource path, in order, without braces or "+": "/a/{id}/{proxy+}"
+// gives id, proxy.
+QStringList pathParameterNames(const QString &resourcePath);
 
 // method.request.{querystring|header|path|multivaluequerystring|multivalueheader}.NAME
 bool isMethodRequestParameter(const QString &expression);

@@ -56,14 +56,17 @@ const model::RestApi &servedApi(const model::Project &project, const QString &st
     return project.api;
 }
 
-// Where the method's authorizer reads its token: a header, or a query string parameter.
-struct IdentitySource
+void setHeader(http::HeaderList &headers, const QByteArray &name, const QByteArray &value)
 {
-    bool inQuery = false;
-    QString name = QStringLiteral("Authorization");
-};
+    std::erase_if(headers, [&](const auto &header) {
+        return header.first.compare(name, Qt::CaseInsensitive) == 0;
+    });
+    headers.emplace_back(name, value);
+}
 
-IdentitySource identitySource(const model::SavedRequest &saved, const model::RestApi &api)
+} // namespace
+
+TokenPlacement tokenPlacement(const model::SavedRequest &saved, const model::RestApi &api)
 {
     const model::Resource *resource = api.findResourceByPath(saved.resourcePath);
     if (!resource)
@@ -74,26 +77,23 @@ IdentitySource identitySource(const model::SavedRequest &saved, const model::Res
     const model::Authorizer *authorizer = api.findAuthorizer(method->second.authorizerId);
     if (!authorizer)
         return {};
+    TokenPlacement placement;
+    placement.authorizerName = authorizer->name;
     for (const QString &part :
          authorizer->identitySource.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString source = part.trimmed();
-        if (source.startsWith(kHeaderSource))
-            return {false, source.mid(kHeaderSource.size())};
-        if (source.startsWith(kQuerySource))
-            return {true, source.mid(kQuerySource.size())};
+        if (source.startsWith(kHeaderSource)) {
+            placement.name = source.mid(kHeaderSource.size());
+            return placement;
+        }
+        if (source.startsWith(kQuerySource)) {
+            placement.inQuery = true;
+            placement.name = source.mid(kQuerySource.size());
+            return placement;
+        }
     }
-    return {};
+    return placement;
 }
-
-void setHeader(http::HeaderList &headers, const QByteArray &name, const QByteArray &value)
-{
-    std::erase_if(headers, [&](const auto &header) {
-        return header.first.compare(name, Qt::CaseInsensitive) == 0;
-    });
-    headers.emplace_back(name, value);
-}
-
-} // namespace
 
 base::Result<http::Request> buildRequest(const model::SavedRequest &saved,
                                          const model::Project &project, const QString &stage)
@@ -120,7 +120,7 @@ base::Result<http::Request> buildRequest(const model::SavedRequest &saved,
         setHeader(request.headers, "x-api-key", key->value.toUtf8());
     }
     if (!saved.authorizationToken.isEmpty()) {
-        const IdentitySource source = identitySource(saved, servedApi(project, stage));
+        const TokenPlacement source = tokenPlacement(saved, servedApi(project, stage));
         if (source.inQuery) {
             std::erase_if(query,
                           [&](const auto &parameter) { return parameter.first == source.name; });

@@ -19,6 +19,17 @@ namespace portico::runtime {
 //   method.request.header.X or method.request.querystring.X source; Authorization by default),
 //   and a Content-Length that matches the body.
 // Fails, saying why, when a path parameter has no value or the API key does not exist.
+// Where the method's authorizer reads the token (its first method.request.header.X or
+// method.request.querystring.X identity source; the Authorization header when the method has no
+// authorizer or the authorizer names neither). `authorizerName` is empty without an authorizer.
+struct TokenPlacement
+{
+    bool inQuery = false;
+    QString name = QStringLiteral("Authorization");
+    QString authorizerName;
+};
+TokenPlacement tokenPlacement(const model::SavedRequest &saved, const model::RestApi &api);
+
 base::Result<http::Request> buildRequest(const model::SavedRequest &saved,
                                          const model::Project &project, const QString &stage);
 

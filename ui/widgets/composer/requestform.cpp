@@ -1,5 +1,7 @@
 #include "requestform.h"
 
+#include "model/pathrules.h"
+#include "runtime/savedrequestbuilder.h"
 #include "widgets/methodexecution/rowtable.h"
 
 #include <QComboBox>
@@ -83,14 +85,6 @@ QLabel *hintLabel(const QString &objectName)
     label->setWordWrap(true);
     label->setEnabled(false);
     return label;
-}
-
-// The header an authorizer reads its token from: "method.request.header.X" gives X.
-QString identityHeader(const model::Authorizer &authorizer)
-{
-    static const QRegularExpression header(QStringLiteral("method\\.request\\.header\\.([^,\\s]+)"));
-    const QRegularExpressionMatch match = header.match(authorizer.identitySource);
-    return match.hasMatch() ? match.captured(1) : QStringLiteral("Authorization");
 }
 
 } // namespace
@@ -280,14 +274,14 @@ void RequestForm::setRequest(const model::SavedRequest &request, const model::Pr
     }
     m_keyHint->setText(method && method->apiKeyRequired ? tr("This method requires an API key (x-api-key).")
                                                         : tr("This method does not require an API key."));
-    QString tokenHint = tr("This method has no authorizer: the token is sent as an Authorization header.");
-    if (method && !method->authorizerId.isEmpty()) {
-        for (const model::Authorizer &authorizer : project.api.authorizers) {
-            if (authorizer.id == method->authorizerId)
-                tokenHint = tr("Sent in the %1 header, which authorizer %2 reads.").arg(identityHeader(authorizer), authorizer.name);
-        }
-    }
-    m_tokenHint->setText(tokenHint);
+    // Said as buildRequest() places it, so the hint and what is sent agree.
+    const runtime::TokenPlacement token = runtime::tokenPlacement(request, project.api);
+    if (token.authorizerName.isEmpty())
+        m_tokenHint->setText(tr("This method has no authorizer: the token is sent as an Authorization header."));
+    else if (token.inQuery)
+        m_tokenHint->setText(tr("Sent as the %1 query parameter, which authorizer %2 reads.").arg(token.name, token.authorizerName));
+    else
+        m_tokenHint->setText(tr("Sent in the %1 header, which authorizer %2 reads.").arg(token.name, token.authorizerName));
     {
         const QSignalBlocker tokenBlocker(m_tokenChoices);
         QStringList tokens;
@@ -385,10 +379,7 @@ void RequestForm::setStageVariablesEnabled(bool enabled, const QString &why)
 
 void RequestForm::rebuildPathFields(const QString &resourcePath)
 {
-    QStringList names;
-    static const QRegularExpression parameter(QStringLiteral("\\{([^}+]+)\\+?\\}"));
-    for (auto it = parameter.globalMatch(resourcePath); it.hasNext();)
-        names << it.next().captured(1);
+    const QStringList names = model::pathrules::pathParameterNames(resourcePath);
     QStringList current;
     for (const auto &entry : m_pathFields)
         current << entry.first;

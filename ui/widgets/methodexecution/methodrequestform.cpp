@@ -43,14 +43,6 @@ std::pair<QString, QString> splitParameter(const QString &key)
     return {rest.left(dot), rest.mid(dot + 1)};
 }
 
-QStringList pathParameters(const QString &resourcePath)
-{
-    static const QRegularExpression parameter(QStringLiteral("\\{([^}+]+)\\+?\\}"));
-    QStringList names;
-    for (auto it = parameter.globalMatch(resourcePath); it.hasNext();)
-        names.append(it.next().captured(1));
-    return names;
-}
 } // namespace
 
 MethodRequestForm::MethodRequestForm(QWidget *parent)
@@ -255,7 +247,7 @@ QString MethodRequestForm::parameterWarnings() const
 {
     // Allowed by API Gateway, but such a parameter never receives a value.
     QStringList warnings;
-    const QStringList declaredPath = pathParameters(m_resourcePath);
+    const QStringList declaredPath = model::pathrules::pathParameterNames(m_resourcePath);
     for (const auto &[key, required] : method().requestParameters) {
         const auto [location, name] = splitParameter(key);
         if (location == QLatin1String("path") && !declaredPath.contains(name))
